@@ -1,0 +1,67 @@
+# Two commands do everything on a fresh machine: `make build` and `make test` (see README).
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_PROJECT_DIR := $(CURDIR)
+export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
+DBT := $(BIN)/dbt
+STAMP := $(VENV)/.installed
+
+.PHONY: help install seed build lint fmt test test-python docs clean lock demo-data
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned packages
+
+seed: install ## Load the demo raw data (dbt seed)
+	mkdir -p $(dir $(DUCKDB_PATH))
+	$(DBT) seed --quiet
+
+build: seed ## Install, load the demo data and run dbt build on DuckDB
+	$(DBT) build
+	echo "Marts built in the DuckDB file: $(DUCKDB_PATH)"
+
+lint: install ## sqlfluff on the SQL, ruff and mypy on the Python
+	$(BIN)/sqlfluff lint models tests analyses
+	$(BIN)/ruff check supportgen tests/python
+	$(BIN)/ruff format --check supportgen tests/python
+	$(BIN)/mypy --strict supportgen
+
+fmt: install ## Fix what the linters can fix
+	$(BIN)/sqlfluff fix models tests analyses
+	$(BIN)/ruff check --fix supportgen tests/python
+	$(BIN)/ruff format supportgen tests/python
+
+docs: install ## dbt docs generate (a static, offline HTML in target/)
+	$(DBT) docs generate --static
+
+test-python: install ## pytest only (generator, staging fault suites, reference checks)
+	$(BIN)/pytest tests/python
+
+test: lint build docs test-python ## Everything CI checks: lint, dbt build with all tests, docs, pytest
+
+demo-data: install ## Regenerate the committed demo seeds with the generator
+	$(BIN)/python -m supportgen --tickets 3000 --seed 7 --format csv --out seeds/demo
+
+lock: ## Re-resolve constraints.txt from requirements.txt in a scratch venv
+	rm -rf /tmp/support-lock && $(PYTHON) -m venv /tmp/support-lock
+	/tmp/support-lock/bin/pip install --quiet -r requirements.txt
+	{ echo "# Exact lock of every package the venv holds (pip freeze of a clean install of requirements.txt)."; \
+	  echo "# Regenerate with \`make lock\` after changing requirements.txt."; \
+	  /tmp/support-lock/bin/pip freeze; } > constraints.txt
+
+clean: ## Remove build outputs and the venv
+	rm -rf target logs dbt_packages $(VENV) .pytest_cache .mypy_cache .ruff_cache

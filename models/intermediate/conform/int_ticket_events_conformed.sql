@@ -1,0 +1,24 @@
+-- Canonical ticket events: the valid rows of the chosen source system, one row per event.
+{%- do source_system() %}
+
+select
+    event_id,
+    ticket_id,
+    occurred_at,
+    event_type,
+    actor_type,
+    actor_id,
+    is_public,
+    message_kind,
+    to_tier,
+    packet_has_summary,
+    packet_has_identifiers,
+    packet_has_repro,
+    packet_has_evidence,
+    queue,
+    status,
+    workflow_id,
+    resolution_code,
+    handle_seconds
+from {{ ref('int_ticket_events_validated') }}
+where rejection_reason is null

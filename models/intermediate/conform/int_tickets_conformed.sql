@@ -1,0 +1,16 @@
+-- Canonical tickets: the valid rows of the chosen source system, one row per ticket.
+{%- do source_system() %}
+
+select
+    ticket_id,
+    customer_id,
+    account_id,
+    created_at,
+    channel,
+    issue_type,
+    product_area,
+    priority,
+    is_technical,
+    updated_at
+from {{ ref('stg_helpdesk__tickets') }}
+where rejection_reason is null

@@ -1,0 +1,31 @@
+-- Every staged survey response with its final contract verdict: its own checks from staging, then
+-- the checks against its ticket (it must exist and be valid; no answer before the ticket opened).
+with
+
+responses as (
+    select * from {{ ref('stg_helpdesk__survey_responses') }}
+),
+
+ticket_ids as (
+    select * from {{ ref('int_ticket_ids_resolved') }}
+)
+
+select
+    responses.response_id,
+    responses.ticket_id,
+    responses.responded_at,
+    responses.csat_score,
+    responses.ces_score,
+    responses.nps_score,
+    responses.raw_values,
+    coalesce(
+        responses.rejection_reason,
+        case
+            when ticket_ids.ticket_id is null then 'unknown_ticket_id'
+            when not ticket_ids.has_valid_version then 'ticket_quarantined'
+            when responses.responded_at < ticket_ids.created_at then 'responded_before_ticket_created'
+        end
+    ) as rejection_reason
+from responses
+left join ticket_ids
+    on responses.ticket_id = ticket_ids.ticket_id

@@ -1,0 +1,44 @@
+-- Every staged event with its final contract verdict: its own checks from staging, then the
+-- checks against its ticket (the ticket must exist and be valid, and the event may not precede
+-- the ticket's creation).
+with
+
+events as (
+    select * from {{ ref('stg_helpdesk__ticket_events') }}
+),
+
+ticket_ids as (
+    select * from {{ ref('int_ticket_ids_resolved') }}
+)
+
+select
+    events.event_id,
+    events.ticket_id,
+    events.occurred_at,
+    events.event_type,
+    events.actor_type,
+    events.actor_id,
+    events.is_public,
+    events.message_kind,
+    events.to_tier,
+    events.packet_has_summary,
+    events.packet_has_identifiers,
+    events.packet_has_repro,
+    events.packet_has_evidence,
+    events.queue,
+    events.status,
+    events.workflow_id,
+    events.resolution_code,
+    events.handle_seconds,
+    events.raw_values,
+    coalesce(
+        events.rejection_reason,
+        case
+            when ticket_ids.ticket_id is null then 'unknown_ticket_id'
+            when not ticket_ids.has_valid_version then 'ticket_quarantined'
+            when events.occurred_at < ticket_ids.created_at then 'occurred_before_ticket_created'
+        end
+    ) as rejection_reason
+from events
+left join ticket_ids
+    on events.ticket_id = ticket_ids.ticket_id

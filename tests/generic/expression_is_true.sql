@@ -1,0 +1,9 @@
+{#- Fails with the rows for which `expression` is not true. On a column, `column_name` is put in
+    front of the expression (`expression: ">= 0"`); on a model the expression stands alone. -#}
+{% test expression_is_true(model, expression, column_name=none) %}
+
+select *
+from {{ model }}
+where not ({{ column_name ~ ' ' if column_name }}{{ expression }})
+
+{% endtest %}
