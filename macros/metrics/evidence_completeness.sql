@@ -1,0 +1,24 @@
+{#- Mean completeness of handoff and escalation context packets (fct_escalations grain). Row: the
+    fields present over the fields required, 0 to 1. Required: summary and identifiers for every
+    kind; repro and evidence too for an engineering escalation (an engineer cannot start without
+    them). Parts `fields_present` and `fields_required` give the two counts. -#}
+{% macro evidence_completeness(part) -%}
+    {%- if part == 'fields_present' -%}
+        (
+            (case when packet_has_summary then 1 else 0 end)
+            + (case when packet_has_identifiers then 1 else 0 end)
+            + (case when escalation_kind = 'engineering' and packet_has_repro then 1 else 0 end)
+            + (case when escalation_kind = 'engineering' and packet_has_evidence then 1 else 0 end)
+        )
+    {%- elif part == 'fields_required' -%}
+        (case when escalation_kind = 'engineering' then 4 else 2 end)
+    {%- elif part == 'row' -%}
+        ({{ evidence_completeness('fields_present') }} * 1.0 / {{ evidence_completeness('fields_required') }})
+    {%- elif part == 'numerator' -%}
+        sum(packet_completeness)
+    {%- elif part == 'denominator' -%}
+        count(packet_completeness)
+    {%- else -%}
+        {{ metric_part_error('evidence_completeness', part, ['row', 'fields_present', 'fields_required', 'numerator', 'denominator']) }}
+    {%- endif -%}
+{%- endmacro %}

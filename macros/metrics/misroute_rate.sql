@@ -1,0 +1,12 @@
+{#- Share of assigned tickets that were assigned to more than one distinct queue. -#}
+{% macro misroute_rate(part) -%}
+    {%- if part == 'row' -%}
+        (distinct_queue_count > 1)
+    {%- elif part == 'numerator' -%}
+        {{ count_if('is_misrouted') }}
+    {%- elif part == 'denominator' -%}
+        {{ count_if('was_assigned') }}
+    {%- else -%}
+        {{ metric_part_error('misroute_rate', part, ['row', 'numerator', 'denominator']) }}
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,12 @@
+{#- Share of tickets that arrived without an account identifier (account_id null). -#}
+{% macro missing_identifier_rate(part) -%}
+    {%- if part == 'row' -%}
+        (account_id is null)
+    {%- elif part == 'numerator' -%}
+        {{ count_if('has_missing_identifier') }}
+    {%- elif part == 'denominator' -%}
+        count(*)
+    {%- else -%}
+        {{ metric_part_error('missing_identifier_rate', part, ['row', 'numerator', 'denominator']) }}
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,12 @@
+{#- Share of ever-resolved tickets that were reopened at least once (a status change to `reopened`). A ticket reopened and still open counts: it was resolved once. -#}
+{% macro reopen_rate(part) -%}
+    {%- if part == 'row' -%}
+        (reopen_count > 0)
+    {%- elif part == 'numerator' -%}
+        {{ count_if('was_ever_resolved and is_reopened') }}
+    {%- elif part == 'denominator' -%}
+        {{ count_if('was_ever_resolved') }}
+    {%- else -%}
+        {{ metric_part_error('reopen_rate', part, ['row', 'numerator', 'denominator']) }}
+    {%- endif -%}
+{%- endmacro %}

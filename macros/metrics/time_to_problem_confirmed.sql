@@ -1,0 +1,8 @@
+{#- Minutes from ticket creation to the first problem_confirmed event (intake done: the problem statement is clear). -#}
+{% macro time_to_problem_confirmed(part) -%}
+    {%- if part == 'row' -%}
+        {{ elapsed_minutes('created_at', 'first_problem_confirmed_at') }}
+    {%- else -%}
+        {{ duration_aggregate('time_to_problem_confirmed', 'time_to_problem_confirmed_minutes', part) }}
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,23 @@
+-- Each ticket's queue over time: from each assignment until the next one. Before its first
+-- assignment a ticket sits in no queue (`unassigned`: with the AI, or waiting for routing).
+with
+
+assignments as (
+    select
+        ticket_id,
+        occurred_at,
+        queue,
+        event_id
+    from {{ ref('int_ticket_events_conformed') }}
+    where event_type = 'assignment'
+)
+
+select
+    ticket_id,
+    occurred_at as valid_from,
+    lead(occurred_at) over (
+        partition by ticket_id
+        order by occurred_at, event_id
+    ) as valid_to,
+    queue
+from assignments

@@ -1,0 +1,51 @@
+-- Each ticket's history as intervals: from each status change (and from creation) until the next
+-- one, with the status and whether it counts as open (open, pending, reopened). The last interval
+-- has no end. A ticket with no status events is open from its creation on.
+with
+
+tickets as (
+    select
+        ticket_id,
+        created_at
+    from {{ ref('int_tickets_conformed') }}
+),
+
+status_changes as (
+    select
+        ticket_id,
+        occurred_at,
+        status,
+        event_id
+    from {{ ref('int_ticket_events_conformed') }}
+    where event_type = 'status_change'
+),
+
+changes as (
+    -- Creation opens the ticket; it sorts before any status change at the same instant.
+    select
+        ticket_id,
+        created_at as valid_from,
+        'open' as status,
+        0 as sort_order,
+        '' as event_id
+    from tickets
+    union all
+    select
+        ticket_id,
+        occurred_at as valid_from,
+        status,
+        1 as sort_order,
+        event_id
+    from status_changes
+)
+
+select
+    ticket_id,
+    valid_from,
+    lead(valid_from) over (
+        partition by ticket_id
+        order by valid_from, sort_order, event_id
+    ) as valid_to,
+    status,
+    status in ('open', 'pending', 'reopened') as is_open
+from changes

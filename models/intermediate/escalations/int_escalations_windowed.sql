@@ -1,0 +1,109 @@
+-- One row per handoff (AI to human) or escalation (human to a higher tier), with its window: from
+-- the moment it happened to the ticket's next handoff/escalation. What the receiving side did in
+-- that window decides whether the escalation was rework.
+with
+
+events as (
+    select * from {{ ref('int_ticket_events_conformed') }}
+),
+
+escalations as (
+    select
+        event_id as escalation_id,
+        ticket_id,
+        occurred_at as escalated_at,
+        case
+            when event_type = 'handoff' then 'ai_handoff'
+            when to_tier = 'engineering' then 'engineering'
+            else 'tier_escalation'
+        end as escalation_kind,
+        packet_has_summary,
+        packet_has_identifiers,
+        packet_has_repro,
+        packet_has_evidence,
+        lead(occurred_at) over (
+            partition by ticket_id
+            order by occurred_at, event_id
+        ) as next_escalated_at
+    from events
+    where event_type in ('handoff', 'escalation')
+),
+
+-- The events of escalated tickets that matter after an escalation.
+later_events as (
+    select
+        ticket_id,
+        occurred_at,
+        event_type,
+        resolution_code,
+        {{ is_useful_reply(human_actor_types()) }} as is_human_useful_reply
+    from events
+    where
+        ticket_id in (select ticket_id from escalations)
+        and (
+            {{ is_useful_reply(human_actor_types()) }}
+            or event_type in ('context_request', 'engineering_resolution')
+        )
+),
+
+first_after as (
+    select
+        escalations.escalation_id,
+        min(case when later_events.is_human_useful_reply then later_events.occurred_at end)
+            as first_human_useful_reply_at,
+        min(case
+            when later_events.event_type = 'context_request'
+                and (escalations.next_escalated_at is null
+                    or later_events.occurred_at < escalations.next_escalated_at)
+                then later_events.occurred_at
+        end) as first_context_request_at,
+        min(case
+            when later_events.event_type = 'engineering_resolution'
+                and (escalations.next_escalated_at is null
+                    or later_events.occurred_at < escalations.next_escalated_at)
+                then later_events.occurred_at
+        end) as engineering_resolved_at
+    from escalations
+    inner join later_events
+        on
+            escalations.ticket_id = later_events.ticket_id
+            and later_events.occurred_at >= escalations.escalated_at
+    group by escalations.escalation_id
+),
+
+resolution_codes as (
+    -- The code of the first engineering resolution in the window (first by time, then by code,
+    -- so that two resolutions at the same instant still give one deterministic answer).
+    select
+        first_after.escalation_id,
+        min(later_events.resolution_code) as resolution_code
+    from first_after
+    inner join escalations
+        on first_after.escalation_id = escalations.escalation_id
+    inner join later_events
+        on
+            escalations.ticket_id = later_events.ticket_id
+            and later_events.event_type = 'engineering_resolution'
+            and later_events.occurred_at = first_after.engineering_resolved_at
+    group by first_after.escalation_id
+)
+
+select
+    escalations.escalation_id,
+    escalations.ticket_id,
+    escalations.escalation_kind,
+    escalations.escalated_at,
+    escalations.next_escalated_at,
+    escalations.packet_has_summary,
+    escalations.packet_has_identifiers,
+    escalations.packet_has_repro,
+    escalations.packet_has_evidence,
+    first_after.first_human_useful_reply_at,
+    first_after.first_context_request_at,
+    first_after.engineering_resolved_at,
+    resolution_codes.resolution_code
+from escalations
+left join first_after
+    on escalations.escalation_id = first_after.escalation_id
+left join resolution_codes
+    on escalations.escalation_id = resolution_codes.escalation_id

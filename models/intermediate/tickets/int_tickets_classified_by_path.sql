@@ -1,0 +1,60 @@
+-- Each canonical ticket with its aggregated events and its one support path. Tickets without any
+-- event (possible in a partial export) are kept: no AI message, so `human_only`, nothing resolved.
+with
+
+tickets as (
+    select * from {{ ref('int_tickets_conformed') }}
+),
+
+ticket_events as (
+    select * from {{ ref('int_ticket_events_aggregated_to_tickets') }}
+),
+
+joined as (
+    select
+        tickets.ticket_id,
+        tickets.customer_id,
+        tickets.account_id,
+        tickets.created_at,
+        tickets.channel,
+        tickets.issue_type,
+        tickets.product_area,
+        tickets.priority,
+        tickets.is_technical,
+        coalesce(ticket_events.event_count, 0) as event_count,
+        ticket_events.first_response_at,
+        ticket_events.first_useful_reply_at,
+        ticket_events.first_human_useful_reply_at,
+        ticket_events.first_ai_public_message_at,
+        ticket_events.first_human_public_message_at,
+        ticket_events.last_customer_message_at,
+        ticket_events.first_handoff_at,
+        coalesce(ticket_events.handoff_count, 0) as handoff_count,
+        coalesce(ticket_events.escalation_count, 0) as escalation_count,
+        coalesce(ticket_events.engineering_escalation_count, 0) as engineering_escalation_count,
+        ticket_events.first_human_assignment_at,
+        coalesce(ticket_events.assignment_count, 0) as assignment_count,
+        coalesce(ticket_events.distinct_queue_count, 0) as distinct_queue_count,
+        ticket_events.first_evidence_at,
+        ticket_events.first_problem_confirmed_at,
+        coalesce(ticket_events.workflow_applied_count, 0) as workflow_applied_count,
+        ticket_events.resolved_at,
+        ticket_events.first_resolved_at,
+        coalesce(ticket_events.reopen_count, 0) as reopen_count,
+        ticket_events.human_handle_seconds,
+        coalesce(ticket_events.human_event_count, 0) as human_event_count
+    from tickets
+    left join ticket_events
+        on tickets.ticket_id = ticket_events.ticket_id
+)
+
+select
+    *,
+    {{ support_path() }} as support_path,
+    first_ai_public_message_at is not null as is_ai_touched,
+    resolved_at is not null as is_resolved,
+    first_resolved_at is not null as was_ever_resolved,
+    {{ reopen_rate('row') }} as is_reopened,
+    -- The moment the repeat-contact window opens: resolution, or creation if never resolved.
+    coalesce(resolved_at, created_at) as repeat_window_start_at
+from joined
