@@ -21,8 +21,3 @@
 {% macro is_useful_reply(actor_types=['ai', 'agent', 'engineer']) -%}
     ({{ is_public_reply(actor_types) }} and message_kind in ('answer', 'resolution'))
 {%- endmacro %}
-
-{#- A status change that resolves the ticket. -#}
-{% macro is_resolving_status() -%}
-    (event_type = 'status_change' and status in ('solved', 'closed'))
-{%- endmacro %}

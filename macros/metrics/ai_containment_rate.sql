@@ -1,4 +1,4 @@
-{#- Share of AI-touched tickets (ai_only + ai_to_human) that stayed with the AI (ai_only). Legacy metric: read it beside ai_resolution_rate and repeat_contact_rate. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro ai_containment_rate(part) -%}
     {%- if part == 'numerator' -%}
         {{ count_if("support_path = 'ai_only'") }}

@@ -1,4 +1,4 @@
-{#- The honest AI number: share of AI-touched tickets that the AI alone resolved for good (ai_only, resolved, never reopened, no repeat contact). -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro ai_resolution_rate(part) -%}
     {%- if part == 'row' -%}
         (support_path = 'ai_only' and is_resolved and not is_reopened and not has_repeat_contact)

@@ -1,4 +1,4 @@
-{#- Average human work time per human-handled ticket, in seconds: the sum of handle_seconds logged by agents and engineers over the tickets they touched. Numerator: seconds; denominator: human-handled tickets. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro average_handle_time(part) -%}
     {%- if part == 'row' -%}
         (human_event_count > 0)

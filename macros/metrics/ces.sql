@@ -1,4 +1,4 @@
-{#- Customer effort score: the mean CES answer, 1 (very easy) to 7 (very hard); lower is better. Numerator: sum of scores; denominator: answers. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro ces(part) -%}
     {%- if part == 'numerator' -%}
         sum(ces_score)

@@ -1,4 +1,4 @@
-{#- Support cost per resolved ticket, in USD: every ticket's cost (AI cost per AI-touched conversation, var `ai_cost_per_conversation_usd`, plus human handle hours x var `human_hourly_cost_usd`) over the resolved tickets. Row: the ticket's cost. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro cost_per_resolution(part) -%}
     {%- if part == 'row' -%}
         ((case when is_ai_touched then {{ var('ai_cost_per_conversation_usd', 0.99) }} else 0 end) + coalesce(handle_seconds, 0) / 3600.0 * {{ var('human_hourly_cost_usd', 45) }})

@@ -1,4 +1,4 @@
-{#- Customer satisfaction: share of tickets with a CSAT answer scoring 4 or 5 (of 5). One voice per ticket: its latest survey response. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro csat(part) -%}
     {%- if part == 'numerator' -%}
         {{ count_if('csat_score >= 4') }}

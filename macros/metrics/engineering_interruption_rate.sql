@@ -1,4 +1,4 @@
-{#- Engineering escalations per technical ticket: the number of escalations to engineering (of any ticket) over the number of technical tickets. Can exceed 1. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro engineering_interruption_rate(part) -%}
     {%- if part == 'numerator' -%}
         sum(engineering_escalation_count)

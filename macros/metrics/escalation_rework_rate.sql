@@ -1,4 +1,4 @@
-{#- Share of handoffs and escalations that were rework (fct_escalations grain). Rework: the context packet lacked a required field (summary and identifiers for every kind; also repro and evidence for engineering), or the receiving side sent a context_request (before the next escalation) earlier than its first useful reply. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro escalation_rework_rate(part) -%}
     {%- if part == 'row' -%}
         (

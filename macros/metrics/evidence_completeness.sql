@@ -1,7 +1,4 @@
-{#- Mean completeness of handoff and escalation context packets (fct_escalations grain). Row: the
-    fields present over the fields required, 0 to 1. Required: summary and identifiers for every
-    kind; repro and evidence too for an engineering escalation (an engineer cannot start without
-    them). Parts `fields_present` and `fields_required` give the two counts. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro evidence_completeness(part) -%}
     {%- if part == 'fields_present' -%}
         (

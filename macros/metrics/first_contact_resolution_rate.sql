@@ -1,4 +1,4 @@
-{#- Share of resolved tickets solved on first contact: resolved, never reopened, with a useful reply, and the customer wrote nothing after the first useful reply. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro first_contact_resolution_rate(part) -%}
     {%- if part == 'row' -%}
         (is_resolved and reopen_count = 0 and first_useful_reply_at is not null and last_customer_message_at <= first_useful_reply_at)

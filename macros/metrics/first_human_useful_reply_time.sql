@@ -1,4 +1,4 @@
-{#- Minutes from a handoff (AI to human) to the first useful reply by a human (agent or engineer) after it. Ticket grain: from the ticket's first handoff; escalation grain: from each handoff or escalation. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro first_human_useful_reply_time(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('escalated_at', 'first_human_useful_reply_at') }}

@@ -1,4 +1,4 @@
-{#- Minutes from ticket creation to the first public message by ai, agent or engineer, of any kind (an acknowledgement counts). Legacy metric: read it beside first_useful_reply_time. Part `business_row`: the same in business minutes (var `business_hours`), from the business clocks of int_ticket_timestamps_business_clocked. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro first_response_time(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_response_at') }}

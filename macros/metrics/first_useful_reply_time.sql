@@ -1,4 +1,4 @@
-{#- Minutes from ticket creation to the first useful reply: a public answer or resolution by ai, agent or engineer. Part `business_row`: the same in business minutes (var `business_hours`), from the business clocks of int_ticket_timestamps_business_clocked. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro first_useful_reply_time(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_useful_reply_at') }}

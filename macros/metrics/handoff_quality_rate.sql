@@ -1,4 +1,4 @@
-{#- Share of AI-to-human handoffs that were not rework (complete packet, no context request before the first human useful reply). fct_escalations grain, ai_handoff rows. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro handoff_quality_rate(part) -%}
     {%- if part == 'numerator' -%}
         {{ count_if("escalation_kind = 'ai_handoff' and not is_rework") }}

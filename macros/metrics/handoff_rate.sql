@@ -1,4 +1,4 @@
-{#- Share of AI-touched tickets handed to a human (ai_to_human). -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro handoff_rate(part) -%}
     {%- if part == 'numerator' -%}
         {{ count_if("support_path = 'ai_to_human'") }}

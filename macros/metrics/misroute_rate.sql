@@ -1,4 +1,4 @@
-{#- Share of assigned tickets that were assigned to more than one distinct queue. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro misroute_rate(part) -%}
     {%- if part == 'row' -%}
         (distinct_queue_count > 1)

@@ -1,4 +1,4 @@
-{#- Share of tickets that arrived without an account identifier (account_id null). -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro missing_identifier_rate(part) -%}
     {%- if part == 'row' -%}
         (account_id is null)

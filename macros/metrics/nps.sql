@@ -1,4 +1,4 @@
-{#- Net promoter score over survey answers, -100 to 100: per cent of promoters (9-10) minus per cent of detractors (0-6). Numerator: (promoters - detractors) x 100; denominator: answers. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro nps(part) -%}
     {%- if part == 'numerator' -%}
         100 * ({{ count_if('nps_score >= 9') }} - {{ count_if('nps_score <= 6') }})

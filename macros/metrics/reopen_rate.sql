@@ -1,4 +1,4 @@
-{#- Share of ever-resolved tickets that were reopened at least once (a status change to `reopened`). A ticket reopened and still open counts: it was resolved once. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro reopen_rate(part) -%}
     {%- if part == 'row' -%}
         (reopen_count > 0)

@@ -1,4 +1,4 @@
-{#- Minutes from ticket creation to its final resolution (the first solved/closed status after the last open, pending or reopened one). Resolved tickets only. Part `business_row`: the same in business minutes (var `business_hours`), from the business clocks of int_ticket_timestamps_business_clocked. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro resolution_time(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'resolved_at') }}

@@ -1,11 +1,4 @@
-{#- The one support path of a ticket, from its aggregated events:
-    - `human_only`: the AI never wrote to the customer (an AI internal note or a silent AI triage
-      followed by a handoff does not make the AI a participant);
-    - `ai_only`: the AI wrote to the customer, no human (agent or engineer) did, and there was no
-      handoff;
-    - `ai_to_human`: the AI wrote to the customer, and there was a handoff or a human wrote to the
-      customer (also when the human wrote first: the AI took part and a human had to).
-    A handoff with no human reply yet is already `ai_to_human`. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro support_path() -%}
     case
         when first_ai_public_message_at is null then 'human_only'

@@ -1,4 +1,4 @@
-{#- Minutes from the first assignment to a human to the first evidence event (a verified log line, reproduction, trace or account check). Evidence already in hand before the assignment counts as 0. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro time_to_first_evidence(part) -%}
     {%- if part == 'row' -%}
         case

@@ -1,4 +1,4 @@
-{#- Minutes from ticket creation to the first problem_confirmed event (intake done: the problem statement is clear). -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro time_to_problem_confirmed(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_problem_confirmed_at') }}

@@ -1,4 +1,4 @@
-{#- Share of engineering escalations that engineering resolved as user_error, not_reproducible or no_action_needed (fct_escalations grain). -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro unnecessary_escalation_rate(part) -%}
     {%- if part == 'row' -%}
         (escalation_kind = 'engineering' and coalesce(resolution_code, '') in ('user_error', 'not_reproducible', 'no_action_needed'))

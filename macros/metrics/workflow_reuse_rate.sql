@@ -1,4 +1,4 @@
-{#- Share of resolved tickets on which a workflow (investigation template, checklist, runbook) was applied. -#}
+{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro workflow_reuse_rate(part) -%}
     {%- if part == 'row' -%}
         (workflow_applied_count > 0)
