@@ -8,3 +8,20 @@
 {% macro default__safe_cast(expression, data_type) -%}
     try_cast({{ expression }} as {{ data_type }})
 {%- endmacro %}
+
+{#- A double-precision float type (dbt.type_float() is a 32-bit float on DuckDB). -#}
+{% macro type_double() -%}
+    {{ return(adapter.dispatch('type_double', 'support_metrics')()) }}
+{%- endmacro %}
+
+{% macro default__type_double() -%}
+    double precision
+{%- endmacro %}
+
+{% macro duckdb__type_double() -%}
+    double
+{%- endmacro %}
+
+{% macro spark__type_double() -%}
+    double
+{%- endmacro %}

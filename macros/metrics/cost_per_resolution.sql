@@ -1,7 +1,7 @@
 {#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
 {% macro cost_per_resolution(part) -%}
     {%- if part == 'row' -%}
-        ((case when is_ai_touched then {{ var('ai_cost_per_conversation_usd', 0.99) }} else 0 end) + coalesce(handle_seconds, 0) / 3600.0 * {{ var('human_hourly_cost_usd', 45) }})
+        ((case when is_ai_touched then {{ var('ai_cost_per_conversation_usd') }} else 0 end) + coalesce(handle_seconds, 0) / 3600.0 * {{ var('human_hourly_cost_usd') }})
     {%- elif part == 'numerator' -%}
         sum(resolution_cost_usd)
     {%- elif part == 'denominator' -%}

@@ -1,0 +1,127 @@
+-- The tidy metric table: one row per period (week, month, quarter) x support path (each path and
+-- `all`, the blend) x segment (channel, issue type, technical or not, priority, account segment,
+-- and `all`) x metric. Ratios keep numerator and denominator so a BI tool can re-aggregate; a
+-- duration gives its median and p90, with the count of tickets measured as denominator. Every
+-- number comes from a metric macro (macro metric_cells calls them).
+{%- set ticket_metrics = [
+    ['repeat_contact_rate', 'ratio'],
+    ['first_contact_resolution_rate', 'ratio'],
+    ['reopen_rate', 'ratio'],
+    ['average_handle_time', 'ratio'],
+    ['misroute_rate', 'ratio'],
+    ['solve_without_engineering_rate', 'ratio'],
+    ['engineering_interruption_rate', 'ratio'],
+    ['ai_containment_rate', 'ratio'],
+    ['ai_resolution_rate', 'ratio'],
+    ['handoff_rate', 'ratio'],
+    ['missing_identifier_rate', 'ratio'],
+    ['workflow_reuse_rate', 'ratio'],
+    ['csat', 'ratio'],
+    ['ces', 'ratio'],
+    ['nps', 'ratio'],
+    ['cost_per_resolution', 'ratio'],
+    ['first_response_time', 'duration'],
+    ['first_useful_reply_time', 'duration'],
+    ['first_human_useful_reply_time', 'duration'],
+    ['time_to_first_evidence', 'duration'],
+    ['time_to_problem_confirmed', 'duration'],
+    ['resolution_time', 'duration'],
+] %}
+{%- set escalation_metrics = [
+    ['escalation_rework_rate', 'ratio'],
+    ['unnecessary_escalation_rate', 'ratio'],
+    ['handoff_quality_rate', 'ratio'],
+    ['evidence_completeness', 'ratio'],
+] %}
+{%- set backlog_metrics = [['backlog_age', 'duration']] %}
+
+with
+
+fct_tickets as (
+    select * from {{ ref('fct_tickets') }}
+),
+
+accounts as (
+    select * from {{ ref('int_accounts_conformed') }}
+),
+
+fct_escalations as (
+    select * from {{ ref('fct_escalations') }}
+),
+
+open_daily as (
+    select * from {{ ref('int_tickets_open_daily') }}
+),
+
+spine as (
+    select * from {{ ref('util_date_spine') }}
+),
+
+ticket_attributes as (
+    select
+        fct_tickets.*,
+        accounts.segment as account_segment
+    from fct_tickets
+    left join accounts
+        on fct_tickets.account_id = accounts.account_id
+),
+
+-- Tickets count in the period they were created in.
+tickets as (
+    select
+        *,
+        {{ metric_dimensions('created_at') }}
+    from ticket_attributes
+),
+
+-- Escalations count in the period they happened in, with their ticket's segments.
+escalations as (
+    select
+        fct_escalations.*,
+        ticket_attributes.channel,
+        ticket_attributes.issue_type,
+        ticket_attributes.is_technical,
+        ticket_attributes.priority,
+        ticket_attributes.account_segment,
+        {{ metric_dimensions('fct_escalations.escalated_at', 'fct_escalations.support_path') }}
+    from fct_escalations
+    inner join ticket_attributes
+        on fct_escalations.ticket_id = ticket_attributes.ticket_id
+),
+
+-- The backlog counts at the end of each period: the last day of the period that the data covers.
+period_ends as (
+    {%- for grain in ['week', 'month', 'quarter'] %}
+    select
+        '{{ grain }}' as period_grain,
+        max(date_day) as date_day
+    from spine
+    group by {{ dbt.date_trunc(grain, 'date_day') }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+backlog as (
+    select
+        open_daily.age_days,
+        {{ metric_dimensions('open_daily.date_day', 'open_daily.support_path', 'period_ends.period_grain') }}
+    from open_daily
+    inner join ticket_attributes
+        on open_daily.ticket_id = ticket_attributes.ticket_id
+    inner join period_ends
+        on open_daily.date_day = period_ends.date_day
+),
+
+{{ metric_cells('ticket', 'tickets', ticket_metrics) }},
+
+{{ metric_cells('escalation', 'escalations', escalation_metrics) }},
+
+{{ metric_cells('backlog', 'backlog', backlog_metrics) }}
+
+select * from ticket_cells
+union all
+select * from escalation_cells
+union all
+select * from backlog_cells
