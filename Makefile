@@ -13,7 +13,7 @@ export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
 DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
 
-.PHONY: help install seed build lint fmt test test-python docs clean lock demo-data
+.PHONY: help install seed build lint fmt test test-python docs clean lock demo-data catalog
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,14 +36,15 @@ build: seed ## Install, load the demo data and run dbt build on DuckDB
 
 lint: install ## sqlfluff on the SQL, ruff and mypy on the Python
 	$(BIN)/sqlfluff lint models tests analyses
-	$(BIN)/ruff check supportgen tests/python
-	$(BIN)/ruff format --check supportgen tests/python
-	$(BIN)/mypy --strict supportgen
+	$(BIN)/ruff check supportgen scripts tests/python
+	$(BIN)/ruff format --check supportgen scripts tests/python
+	$(BIN)/mypy --strict supportgen scripts
+	$(BIN)/python scripts/metric_catalog.py --check
 
 fmt: install ## Fix what the linters can fix
 	$(BIN)/sqlfluff fix models tests analyses
-	$(BIN)/ruff check --fix supportgen tests/python
-	$(BIN)/ruff format supportgen tests/python
+	$(BIN)/ruff check --fix supportgen scripts tests/python
+	$(BIN)/ruff format supportgen scripts tests/python
 
 docs: install ## dbt docs generate (a static, offline HTML in target/)
 	$(DBT) docs generate --static
@@ -55,6 +56,9 @@ test: lint build docs test-python ## Everything CI checks: lint, dbt build with 
 
 demo-data: install ## Regenerate the committed demo seeds with the generator
 	$(BIN)/python -m supportgen --tickets 3000 --seed 7 --format csv --out seeds/demo
+
+catalog: install ## Regenerate the metric catalog's copies (macro docs, README table) from the seed
+	$(BIN)/python scripts/metric_catalog.py
 
 lock: ## Re-resolve constraints.txt from requirements.txt in a scratch venv
 	rm -rf /tmp/support-lock && $(PYTHON) -m venv /tmp/support-lock
