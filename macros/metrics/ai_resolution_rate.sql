@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro ai_resolution_rate(part) -%}
     {%- if part == 'row' -%}
         (support_path = 'ai_only' and is_resolved and not is_reopened and not has_repeat_contact)

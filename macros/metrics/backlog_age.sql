@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro backlog_age(part) -%}
     {%- if part == 'row' -%}
         ({{ elapsed_seconds('created_at', 'snapshot_at') }} / 86400.0)

@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro cost_per_resolution(part) -%}
     {%- if part == 'row' -%}
         ((case when is_ai_touched then {{ var('ai_cost_per_conversation_usd') }} else 0 end) + coalesce(handle_seconds, 0) / 3600.0 * {{ var('human_hourly_cost_usd') }})

@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro first_contact_resolution_rate(part) -%}
     {%- if part == 'row' -%}
         (is_resolved and reopen_count = 0 and first_useful_reply_at is not null and last_customer_message_at <= first_useful_reply_at)

@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro first_human_useful_reply_time(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('escalated_at', 'first_human_useful_reply_at') }}

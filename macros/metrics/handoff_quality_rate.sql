@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro handoff_quality_rate(part) -%}
     {%- if part == 'numerator' -%}
         {{ count_if("escalation_kind = 'ai_handoff' and not is_rework") }}

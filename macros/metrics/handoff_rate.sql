@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro handoff_rate(part) -%}
     {%- if part == 'numerator' -%}
         {{ count_if("support_path = 'ai_to_human'") }}

@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro nps(part) -%}
     {%- if part == 'numerator' -%}
         100 * ({{ count_if('nps_score >= 9') }} - {{ count_if('nps_score <= 6') }})

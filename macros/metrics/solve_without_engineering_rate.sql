@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro solve_without_engineering_rate(part) -%}
     {%- if part == 'row' -%}
         (is_technical and is_resolved and engineering_escalation_count = 0)

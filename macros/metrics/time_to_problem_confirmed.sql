@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro time_to_problem_confirmed(part) -%}
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_problem_confirmed_at') }}

@@ -1,4 +1,4 @@
-{#- Definition, unit, owner and action: the metric catalog, macros/metrics/_metrics__macros.yml. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro unnecessary_escalation_rate(part) -%}
     {%- if part == 'row' -%}
         (escalation_kind = 'engineering' and coalesce(resolution_code, '') in ('user_error', 'not_reproducible', 'no_action_needed'))

@@ -42,6 +42,7 @@ joined as (
         tickets.*,
         repeat_contacts.next_same_issue_created_at,
         repeat_contacts.has_repeat_contact,
+        repeat_contacts.is_repeat_case,
         handoff_replies.first_human_useful_reply_minutes,
         surveys.csat_score,
         surveys.ces_score,
@@ -82,7 +83,8 @@ measured as (
         {{ first_response_time('business_row') }} as first_response_business_minutes,
         {{ first_useful_reply_time('business_row') }} as first_useful_reply_business_minutes,
         {{ resolution_time('business_row') }} as resolution_business_minutes,
-        {{ cost_per_resolution('row') }} as resolution_cost_usd
+        {{ cost_per_resolution('row') }} as resolution_cost_usd,
+        {{ time_to_customer_safe_answer('row') }} as time_to_customer_safe_answer_minutes
     from joined
 )
 
@@ -104,6 +106,7 @@ select
     reopen_count,
     has_repeat_contact,
     next_same_issue_created_at,
+    is_repeat_case,
     is_first_contact_resolution,
     is_ai_touched,
     is_ai_resolved,
@@ -121,6 +124,7 @@ select
     time_to_first_evidence_minutes,
     time_to_problem_confirmed_minutes,
     resolution_minutes,
+    time_to_customer_safe_answer_minutes,
     first_response_business_minutes,
     first_useful_reply_business_minutes,
     resolution_business_minutes,

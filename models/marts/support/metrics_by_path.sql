@@ -6,6 +6,8 @@
 {%- set ticket_metrics = [
     ['repeat_contact_rate', 'ratio'],
     ['first_contact_resolution_rate', 'ratio'],
+    ['repeat_case_handle_time', 'ratio'],
+    ['deflection_rate', 'ratio'],
     ['reopen_rate', 'ratio'],
     ['average_handle_time', 'ratio'],
     ['misroute_rate', 'ratio'],
@@ -26,6 +28,7 @@
     ['time_to_first_evidence', 'duration'],
     ['time_to_problem_confirmed', 'duration'],
     ['resolution_time', 'duration'],
+    ['time_to_customer_safe_answer', 'duration'],
 ] %}
 {%- set escalation_metrics = [
     ['escalation_rework_rate', 'ratio'],
@@ -34,6 +37,8 @@
     ['evidence_completeness', 'ratio'],
 ] %}
 {%- set backlog_metrics = [['backlog_age', 'duration']] %}
+{%- set agent_metrics = [['tickets_per_agent', 'ratio']] %}
+{%- set account_metrics = ['revenue_at_risk_rate', 'renewal_arr_at_risk'] %}
 
 with
 
@@ -55,6 +60,14 @@ open_daily as (
 
 spine as (
     select * from {{ ref('util_date_spine') }}
+),
+
+ticket_agents as (
+    select * from {{ ref('int_ticket_agents') }}
+),
+
+account_experience as (
+    select * from {{ ref('int_accounts_escalation_experience') }}
 ),
 
 ticket_attributes as (
@@ -114,14 +127,64 @@ backlog as (
         on open_daily.date_day = period_ends.date_day
 ),
 
+-- Tickets per agent counts distinct agents: from the ticket x agent grain.
+ticket_agent_attributes as (
+    select
+        ticket_agents.*,
+        accounts.segment as account_segment
+    from ticket_agents
+    left join accounts
+        on ticket_agents.account_id = accounts.account_id
+),
+
+agents as (
+    select
+        ticket_id,
+        agent_id,
+        {{ metric_dimensions('created_at') }}
+    from ticket_agent_attributes
+),
+
+-- Revenue protection counts accounts, already rolled up per period and path (an account on two
+-- paths counts once in `all`), so it is grouped directly: overall and by account segment.
+account_cells as (
+    {%- for segment in [none, 'account_segment'] %}
+    {%- set outer_loop = loop %}
+    {%- for metric in account_metrics %}
+    select
+        period_grain,
+        period_start,
+        support_path,
+        '{{ segment or "all" }}' as segment_type,
+        {{ "coalesce(account_segment, 'unknown')" if segment else "'all'" }} as segment_value,
+        '{{ metric }}' as metric_name,
+        cast({{ context[metric]('numerator') }} as {{ type_double() }}) as numerator,
+        cast({{ context[metric]('denominator') }} as {{ type_double() }}) as denominator,
+        cast({{ safe_divide(context[metric]('numerator'), context[metric]('denominator')) }} as {{ type_double() }})
+            as metric_value
+    from account_experience
+    group by period_grain, period_start, support_path{{ ", coalesce(account_segment, 'unknown')" if segment }}
+    {%- if not (loop.last and outer_loop.last) %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+    {%- endfor %}
+),
+
 {{ metric_cells('ticket', 'tickets', ticket_metrics) }},
 
 {{ metric_cells('escalation', 'escalations', escalation_metrics) }},
 
-{{ metric_cells('backlog', 'backlog', backlog_metrics) }}
+{{ metric_cells('backlog', 'backlog', backlog_metrics) }},
+
+{{ metric_cells('agent', 'agents', agent_metrics) }}
 
 select * from ticket_cells
 union all
 select * from escalation_cells
 union all
 select * from backlog_cells
+union all
+select * from agent_cells
+union all
+select * from account_cells
