@@ -1,0 +1,80 @@
+-- Counts agree across marts: tickets per week, per path (and in total) and per channel are the
+-- same in fct_tickets, metrics_by_path (the count behind deflection_rate and
+-- missing_identifier_rate) and scorecard_weekly. Returns the weeks and paths that disagree.
+with
+
+fct as (
+    select
+        cast({{ dbt.date_trunc('week', 'created_at') }} as date) as week_start,
+        support_path,
+        count(*) as tickets
+    from {{ ref('fct_tickets') }}
+    group by {{ dbt.date_trunc('week', 'created_at') }}, support_path
+),
+
+fct_with_blend as (
+    select * from fct
+    union all
+    select
+        week_start,
+        'all' as support_path,
+        sum(tickets) as tickets
+    from fct
+    group by week_start
+),
+
+metric_counts as (
+    select
+        period_start as week_start,
+        support_path,
+        max(case when metric_name = 'deflection_rate' then denominator end) as deflection_tickets,
+        max(case when metric_name = 'missing_identifier_rate' then denominator end) as identifier_tickets
+    from {{ ref('metrics_by_path') }}
+    where period_grain = 'week' and segment_type = 'all'
+    group by period_start, support_path
+),
+
+channel_counts as (
+    select
+        period_start as week_start,
+        support_path,
+        sum(denominator) as channel_tickets
+    from {{ ref('metrics_by_path') }}
+    where period_grain = 'week' and segment_type = 'channel' and metric_name = 'deflection_rate'
+    group by period_start, support_path
+),
+
+scorecard as (
+    select
+        week_start,
+        support_path,
+        tickets
+    from {{ ref('scorecard_weekly') }}
+)
+
+select
+    fct_with_blend.week_start,
+    fct_with_blend.support_path,
+    fct_with_blend.tickets,
+    metric_counts.deflection_tickets,
+    metric_counts.identifier_tickets,
+    channel_counts.channel_tickets,
+    scorecard.tickets as scorecard_tickets
+from fct_with_blend
+left join metric_counts
+    on
+        fct_with_blend.week_start = metric_counts.week_start
+        and fct_with_blend.support_path = metric_counts.support_path
+left join channel_counts
+    on
+        fct_with_blend.week_start = channel_counts.week_start
+        and fct_with_blend.support_path = channel_counts.support_path
+left join scorecard
+    on
+        fct_with_blend.week_start = scorecard.week_start
+        and fct_with_blend.support_path = scorecard.support_path
+where
+    metric_counts.deflection_tickets is distinct from fct_with_blend.tickets
+    or metric_counts.identifier_tickets is distinct from fct_with_blend.tickets
+    or channel_counts.channel_tickets is distinct from fct_with_blend.tickets
+    or scorecard.tickets is distinct from fct_with_blend.tickets
