@@ -65,9 +65,7 @@ def macro_entry(row: dict[str, str]) -> dict[str, Any]:
             "kind": row["kind"],
             "action": row["action"],
         },
-        "arguments": [
-            {"name": "part", "type": "string", "description": f"Which SQL to return: {parts}."}
-        ],
+        "arguments": [{"name": "part", "type": "string", "description": f"Which SQL to return: {parts}."}],
     }
 
 
@@ -75,13 +73,9 @@ def render_macros_yml(rows: list[dict[str, str]], current: str) -> str:
     """The macro YAML: catalog entries regenerated, helper entries kept."""
     names = {row["metric_name"] for row in rows}
     existing = yaml.safe_load(current) if current else None
-    helpers = [
-        entry
-        for entry in (existing or {}).get("macros", [])
-        if entry["name"] not in names
-    ]
+    helpers = [entry for entry in (existing or {}).get("macros", []) if entry["name"] not in names]
     document = {"version": 2, "macros": [macro_entry(row) for row in rows] + helpers}
-    body = yaml.safe_dump(document, sort_keys=False, width=100, allow_unicode=True)
+    body: str = yaml.safe_dump(document, sort_keys=False, width=100, allow_unicode=True)
     return HEADER + body
 
 
@@ -126,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     stale = [path for path, text in targets.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
         for path in stale:
-            print(f"{path.relative_to(ROOT)} is out of date with seeds/metric_catalog.csv: run `make catalog`.", file=sys.stderr)
+            stale_name = path.relative_to(ROOT)
+            print(f"{stale_name} is out of date with seeds/metric_catalog.csv: run `make catalog`.", file=sys.stderr)
         return 1 if stale else 0
     for path in stale:
         path.write_text(targets[path], encoding="utf-8")

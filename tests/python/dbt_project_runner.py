@@ -1,0 +1,94 @@
+"""Run the dbt project from pytest against a private DuckDB file and raw folder."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DBT = Path(sys.executable).parent / "dbt"
+# A fixed "now" so that what counts as a future timestamp does not depend on the day tests run.
+AS_OF = "2026-11-01 00:00:00"
+RAW_TABLES = ("tickets", "ticket_events", "survey_responses", "accounts", "agents")
+
+
+def contract_columns() -> dict[str, list[str]]:
+    """The raw contract's columns per table, read from the sources YAML (the contract's home)."""
+    sources = PROJECT_DIR / "models" / "staging" / "helpdesk" / "_helpdesk__sources.yml"
+    document = yaml.safe_load(sources.read_text(encoding="utf-8"))
+    tables = document["sources"][0]["tables"]
+    return {table["name"]: [column["name"] for column in table["columns"]] for table in tables}
+
+
+def write_raw_csv(folder: Path, tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> Path:
+    """Write each table as <folder>/<table>.csv with the contract's header; None is an empty field."""
+    folder.mkdir(parents=True, exist_ok=True)
+    columns = contract_columns()
+    for table, rows in tables.items():
+        with (folder / f"{table}.csv").open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(columns[table])
+            for row in rows:
+                writer.writerow(["" if row.get(column) is None else row[column] for column in columns[table]])
+    return folder
+
+
+@dataclass(frozen=True)
+class DbtResult:
+    returncode: int
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+@dataclass(frozen=True)
+class DbtProject:
+    """One isolated use of the project: its own DuckDB file and dbt target folder."""
+
+    workdir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.workdir / "support.duckdb"
+
+    def dbt(self, *args: str, variables: Mapping[str, Any] | None = None) -> DbtResult:
+        merged: dict[str, Any] = {"as_of": AS_OF, **(variables or {})}
+        env = {
+            **os.environ,
+            "DBT_PROFILES_DIR": str(PROJECT_DIR),
+            "DUCKDB_PATH": str(self.database),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        }
+        command = [
+            str(DBT),
+            *args,
+            "--project-dir",
+            str(PROJECT_DIR),
+            "--target-path",
+            str(self.workdir / "target"),
+            "--log-path",
+            str(self.workdir / "logs"),
+            "--vars",
+            yaml.safe_dump(merged, default_flow_style=True).strip(),
+        ]
+        completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        return DbtResult(completed.returncode, completed.stdout + completed.stderr)
+
+    def build_from_files(self, raw_dir: Path, *extra: str) -> DbtResult:
+        """dbt build of every model and data test on the raw files (unit tests run in make test)."""
+        return self.dbt("build", "--exclude", "test_type:unit", *extra, variables={"raw_dir": str(raw_dir)})
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        with duckdb.connect(str(self.database), read_only=True) as connection:
+            return connection.execute(sql).fetchall()
