@@ -9,10 +9,10 @@
 ] %}
 
 {%- for table in tables %}
-    select
-        '{{ table[0] }}' as table_name,
-        (select count(*) from {{ ref(table[1]) }}) as raw_rows,
-        (select count(*) from {{ ref(table[2]) }}) as accepted_rows,
-        (select count(*) from {{ ref(table[3]) }}) as quarantined_rows
-    {% if not loop.last %}union all{% endif %}
+select
+    '{{ table[0] }}' as table_name,
+    (select count(*) from {{ ref(table[1]) }}) as raw_rows,
+    (select count(*) from {{ ref(table[2]) }}) as accepted_rows,
+    (select count(*) from {{ ref(table[3]) }}) as quarantined_rows
+{% if not loop.last %}union all{% endif %}
 {%- endfor %}

@@ -28,7 +28,8 @@ paths as (
 ),
 
 blend as (
-    select * from cells where support_path = 'all'
+    select * from cells
+    where support_path = 'all'
 )
 
 select

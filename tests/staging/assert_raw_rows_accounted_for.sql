@@ -4,11 +4,11 @@ with
 
 raw_counts as (
     {%- for table_name in ['tickets', 'ticket_events', 'survey_responses', 'accounts', 'agents'] %}
-        select
-            '{{ table_name }}' as table_name,
-            count(*) as raw_rows
-        from {{ helpdesk_source(table_name) }}
-        {% if not loop.last %}union all{% endif %}
+    select
+        '{{ table_name }}' as table_name,
+        count(*) as raw_rows
+    from {{ helpdesk_source(table_name) }}
+    {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
 

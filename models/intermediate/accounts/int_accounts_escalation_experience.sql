@@ -29,7 +29,7 @@ ticket_periods as (
         '{{ grain }}' as period_grain,
         cast({{ dbt.date_trunc(grain, 'tickets.created_at') }} as date) as period_start,
         cast({{ dbt.dateadd(grain, 1, dbt.date_trunc(grain, 'tickets.created_at')) }} as date) as period_end,
-        {{ 'tickets.' ~ path_label if path_label == 'support_path' else path_label }} as support_path,
+        {{ 'tickets.' ~ path_label if path_label == 'support_path' else path_label }},
         tickets.account_id,
         tickets.handoff_count + tickets.escalation_count > 0 as was_escalated,
         tickets.is_reopened,

@@ -15,9 +15,9 @@ assignments as (
 select
     ticket_id,
     occurred_at as valid_from,
+    queue,
     lead(occurred_at) over (
         partition by ticket_id
         order by occurred_at, event_id
-    ) as valid_to,
-    queue
+    ) as valid_to
 from assignments

@@ -42,10 +42,10 @@ changes as (
 select
     ticket_id,
     valid_from,
+    status,
     lead(valid_from) over (
         partition by ticket_id
         order by valid_from, sort_order, event_id
     ) as valid_to,
-    status,
     status in ('open', 'pending', 'reopened') as is_open
 from changes

@@ -48,8 +48,8 @@ with_queue as (
     left join queues
         on
             open_at_day_end.ticket_id = queues.ticket_id
-            and queues.valid_from < open_at_day_end.snapshot_at
-            and (queues.valid_to is null or queues.valid_to >= open_at_day_end.snapshot_at)
+            and open_at_day_end.snapshot_at > queues.valid_from
+            and (queues.valid_to is null or open_at_day_end.snapshot_at <= queues.valid_to)
 ),
 
 aged as (

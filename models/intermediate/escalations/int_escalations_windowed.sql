@@ -12,15 +12,15 @@ escalations as (
         event_id as escalation_id,
         ticket_id,
         occurred_at as escalated_at,
+        packet_has_summary,
+        packet_has_identifiers,
+        packet_has_repro,
+        packet_has_evidence,
         case
             when event_type = 'handoff' then 'ai_handoff'
             when to_tier = 'engineering' then 'engineering'
             else 'tier_escalation'
         end as escalation_kind,
-        packet_has_summary,
-        packet_has_identifiers,
-        packet_has_repro,
-        packet_has_evidence,
         lead(occurred_at) over (
             partition by ticket_id
             order by occurred_at, event_id
@@ -39,7 +39,7 @@ later_events as (
         {{ is_useful_reply(human_actor_types()) }} as is_human_useful_reply
     from events
     where
-        ticket_id in (select ticket_id from escalations)
+        ticket_id in (select escalated.ticket_id from escalations as escalated)
         and (
             {{ is_useful_reply(human_actor_types()) }}
             or event_type in ('context_request', 'engineering_resolution')
@@ -52,22 +52,28 @@ first_after as (
         min(case when later_events.is_human_useful_reply then later_events.occurred_at end)
             as first_human_useful_reply_at,
         min(case
-            when later_events.event_type = 'context_request'
-                and (escalations.next_escalated_at is null
-                    or later_events.occurred_at < escalations.next_escalated_at)
+            when
+                later_events.event_type = 'context_request'
+                and (
+                    escalations.next_escalated_at is null
+                    or later_events.occurred_at < escalations.next_escalated_at
+                )
                 then later_events.occurred_at
         end) as first_context_request_at,
         min(case
-            when later_events.event_type = 'engineering_resolution'
-                and (escalations.next_escalated_at is null
-                    or later_events.occurred_at < escalations.next_escalated_at)
+            when
+                later_events.event_type = 'engineering_resolution'
+                and (
+                    escalations.next_escalated_at is null
+                    or later_events.occurred_at < escalations.next_escalated_at
+                )
                 then later_events.occurred_at
         end) as engineering_resolved_at
     from escalations
     inner join later_events
         on
             escalations.ticket_id = later_events.ticket_id
-            and later_events.occurred_at >= escalations.escalated_at
+            and escalations.escalated_at <= later_events.occurred_at
     group by escalations.escalation_id
 ),
 
@@ -84,7 +90,7 @@ resolution_codes as (
         on
             escalations.ticket_id = later_events.ticket_id
             and later_events.event_type = 'engineering_resolution'
-            and later_events.occurred_at = first_after.engineering_resolved_at
+            and first_after.engineering_resolved_at = later_events.occurred_at
     group by first_after.escalation_id
 )
 

@@ -22,10 +22,11 @@ select
     case
         when tickets.{{ column }} is not null
             then {{ business_clock_seconds('tickets.' ~ column, 'calendar_' ~ column) }}
-    end as {{ column }}_business_clock{{ "," if not loop.last }}
+    end as {{ column }}_business_clock{% if not loop.last %},{% endif %}
     {%- endfor %}
-from tickets
+from
+    tickets
 {%- for column in clocked %}
 left join calendar as calendar_{{ column }}
-    on {{ business_local_date('tickets.' ~ column) }} = calendar_{{ column }}.local_date
+on {{ business_local_date('tickets.' ~ column) }} = calendar_{{ column }}.local_date
 {%- endfor %}

@@ -23,14 +23,6 @@ select
     tickets.priority,
     tickets.is_technical,
     escalations.packet_completeness,
-    concat_ws(
-        ', ',
-        case when not escalations.packet_has_summary then 'summary' end,
-        case when not escalations.packet_has_identifiers then 'identifiers' end,
-        case when escalations.escalation_kind = 'engineering' and not escalations.packet_has_repro then 'repro' end,
-        case when escalations.escalation_kind = 'engineering' and not escalations.packet_has_evidence then 'evidence' end
-    ) as missing_packet_fields,
-    escalations.first_context_request_at is not null as had_context_request,
     escalations.first_human_useful_reply_minutes,
     escalations.resolution_code,
     escalations.is_unnecessary,
@@ -38,6 +30,16 @@ select
     tickets.is_reopened as ticket_reopened,
     tickets.has_repeat_contact as ticket_came_back,
     tickets.csat_score,
+    concat_ws(
+        ', ',
+        case when not escalations.packet_has_summary then 'summary' end,
+        case when not escalations.packet_has_identifiers then 'identifiers' end,
+        case when escalations.escalation_kind = 'engineering' and not escalations.packet_has_repro then 'repro' end,
+        case
+            when escalations.escalation_kind = 'engineering' and not escalations.packet_has_evidence then 'evidence'
+        end
+    ) as missing_packet_fields,
+    escalations.first_context_request_at is not null as had_context_request,
     concat_ws(
         ', ',
         case when escalations.is_rework then 'rework' end,

@@ -71,7 +71,8 @@ pairs as (
     where
         a.metric_name = '{{ signal[2] }}'
         and a.support_path {{ signal[1] }}
-        and a.relative_change {{ '>=' if signal[3] == 'up' else '<=' }} {{ min_change if signal[3] == 'up' else -min_change }}
+        and a.relative_change
+        {{ '>=' if signal[3] == 'up' else '<=' }} {{ min_change if signal[3] == 'up' else -min_change }}
         {%- if signal[5] == 'not_up' %}
         and b.relative_change <= 0
         {%- else %}
@@ -151,16 +152,16 @@ backlog_signals as (
         ageing.mean_age_days as first_value,
         'other_queues_median_relative_change' as second_metric,
         cast(null as {{ type_double() }}) as second_previous_value,
-        {{ percentile('others.relative_change', 0.5) }} as second_value
+        {{ percentile('other_queues.relative_change', 0.5) }} as second_value
     from backlog_relative as ageing
-    inner join backlog_relative as others
+    inner join backlog_relative as other_queues
         on
-            ageing.week_start = others.week_start
-            and ageing.queue != others.queue
+            ageing.week_start = other_queues.week_start
+            and ageing.queue != other_queues.queue
     where ageing.relative_change >= {{ min_change }}
     group by
         ageing.week_start, ageing.queue, ageing.previous_mean_age_days, ageing.mean_age_days
-    having abs({{ percentile('others.relative_change', 0.5) }}) < {{ min_change }}
+    having abs({{ percentile('other_queues.relative_change', 0.5) }}) < {{ min_change }}
 ),
 
 meanings as (
@@ -176,7 +177,7 @@ meanings as (
     select
         '{{ meaning[0] }}' as signal_name,
         '{{ meaning[1] }}' as meaning,
-        '{{ meaning[2] }}' as owner
+        '{{ meaning[2] }}' as owner_team
     {%- if not loop.last %}
     union all
     {%- endif %}
@@ -201,7 +202,7 @@ select
     fired.second_previous_value,
     fired.second_value,
     meanings.meaning,
-    meanings.owner
+    meanings.owner_team
 from fired
 inner join meanings
     on fired.signal_name = meanings.signal_name

@@ -25,20 +25,20 @@ select
     engineering_interruption_rate_numerator,
     engineering_interruption_rate_denominator,
     engineering_interruption_rate,
+    workflow_reuse_rate_numerator,
+    workflow_reuse_rate_denominator,
+    workflow_reuse_rate,
+    revenue_at_risk_rate_denominator as escalated_arr_usd,
+    revenue_at_risk_rate_numerator as at_risk_arr_usd,
+    revenue_at_risk_rate,
+    renewal_arr_at_risk_numerator as renewal_at_risk_arr_usd,
+    renewal_arr_at_risk_denominator as renewal_escalated_arr_usd,
+    renewal_arr_at_risk,
     lag(engineering_interruption_rate) over (
         partition by support_path order by quarter_start
     ) as engineering_interruption_rate_previous,
     engineering_interruption_rate - lag(engineering_interruption_rate) over (
         partition by support_path order by quarter_start
     ) as engineering_interruption_rate_change,
-    workflow_reuse_rate_numerator,
-    workflow_reuse_rate_denominator,
-    workflow_reuse_rate,
-    revenue_at_risk_rate_denominator as escalated_arr_usd,
-    revenue_at_risk_rate_numerator as at_risk_arr_usd,
-    revenue_at_risk_rate_denominator - revenue_at_risk_rate_numerator as healthy_arr_usd,
-    revenue_at_risk_rate,
-    renewal_arr_at_risk_numerator as renewal_at_risk_arr_usd,
-    renewal_arr_at_risk_denominator as renewal_escalated_arr_usd,
-    renewal_arr_at_risk
+    revenue_at_risk_rate_denominator - revenue_at_risk_rate_numerator as healthy_arr_usd
 from quarters

@@ -16,7 +16,7 @@ stage_metrics as (
     {%- set outer_loop = loop %}
     {%- for metric in stage[2] %}
     select
-        '{{ stage[0] }}' as stage,
+        '{{ stage[0] }}' as workflow_stage,
         {{ stage[1] }} as stage_order,
         '{{ metric }}' as metric_name
     {%- if not (loop.last and outer_loop.last) %}
@@ -31,7 +31,7 @@ cells as (
         metrics.period_grain,
         metrics.period_start,
         metrics.support_path,
-        stage_metrics.stage,
+        stage_metrics.workflow_stage,
         stage_metrics.stage_order,
         metrics.metric_name,
         metrics.numerator,
@@ -49,7 +49,7 @@ select
     period_grain,
     period_start,
     support_path,
-    stage,
+    workflow_stage,
     stage_order,
     metric_name,
     numerator,

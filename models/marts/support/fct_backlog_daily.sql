@@ -15,11 +15,25 @@ days as (
 ),
 
 bands as (
-    select 'lt_1d' as age_band, 1 as age_band_order
-    union all select '1_3d' as age_band, 2 as age_band_order
-    union all select '3_7d' as age_band, 3 as age_band_order
-    union all select '7_14d' as age_band, 4 as age_band_order
-    union all select '14d_plus' as age_band, 5 as age_band_order
+    select
+        'lt_1d' as age_band,
+        1 as age_band_order
+    union all
+    select
+        '1_3d' as age_band,
+        2 as age_band_order
+    union all
+    select
+        '3_7d' as age_band,
+        3 as age_band_order
+    union all
+    select
+        '7_14d' as age_band,
+        4 as age_band_order
+    union all
+    select
+        '14d_plus' as age_band,
+        5 as age_band_order
 ),
 
 queue_paths as (

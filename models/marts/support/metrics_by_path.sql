@@ -1,3 +1,5 @@
+-- sqlfluff:dialect:postgres
+-- (Linted as PostgreSQL: sqlfluff's DuckDB dialect cannot parse GROUPING SETS, which both run.)
 -- The tidy metric table: one row per period (week, month, quarter) x support path (each path and
 -- `all`, the blend) x segment (channel, issue type, technical or not, priority, account segment,
 -- and `all`) x metric. Ratios keep numerator and denominator so a BI tool can re-aggregate; a
