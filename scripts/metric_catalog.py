@@ -82,8 +82,8 @@ def render_macros_yml(rows: list[dict[str, str]], current: str) -> str:
 def render_readme_table(rows: list[dict[str, str]]) -> str:
     """The README's metric table."""
     lines = [
-        "| metric | definition | unit | better | owner | cadence | action |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| metric | definition | unit | better | owner | cadence | action | warn / error |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
         cells = [
@@ -94,9 +94,18 @@ def render_readme_table(rows: list[dict[str, str]]) -> str:
             row["owner"],
             row["cadence"],
             row["action"],
+            _thresholds(row),
         ]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines)
+
+
+def _thresholds(row: dict[str, str]) -> str:
+    if not row["warn_threshold"] and not row["error_threshold"]:
+        return "none"
+    side = ">" if row["direction"] == "lower" else "<"
+    scope = " (blend)" if row["threshold_scope"] == "blend" else ""
+    return f"{side} {row['warn_threshold'] or '-'} / {side} {row['error_threshold'] or '-'} on `{row['threshold_on']}`{scope}"
 
 
 def render_readme(rows: list[dict[str, str]], current: str) -> str:

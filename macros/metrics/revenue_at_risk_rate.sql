@@ -1,7 +1,7 @@
 {#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro revenue_at_risk_rate(part) -%}
     {%- if part == 'row' -%}
-        (reopened_tickets > 0 or repeat_contact_tickets > 0 or reworked_escalations > 0 or low_csat_tickets > 0)
+        (bad_experience_tickets >= {{ var('at_risk_bad_ticket_share') }} * tickets)
     {%- elif part == 'numerator' -%}
         sum(case when has_at_risk_experience then coalesce(arr_usd, 0) else 0 end)
     {%- elif part == 'denominator' -%}

@@ -1,6 +1,7 @@
 {#- Fails (or warns, by the test's severity) for each metric of the catalog whose value, on any
     support path (and the blend), crossed its `level` threshold (warn or error) in the latest
-    complete period of the metric's cadence. Thresholds come from the metric catalog seed,
+    complete period of the metric's cadence, measured on at least var `threshold_min_volume` rows
+    (the blend only, for metrics whose catalog scope is `blend`). Thresholds come from the catalog,
     overridden per metric by var `metric_thresholds` ({metric: {warn: x, error: y}}). Each breach
     is also printed, naming the metric, path, period, value and threshold. -#}
 {% test metric_within_threshold(model, level) %}
@@ -15,6 +16,7 @@ catalog as (
     select
         metric_name,
         threshold_on,
+        threshold_scope,
         direction,
         case cadence when 'weekly' then 'week' when 'monthly' then 'month' else 'quarter' end as period_grain,
         {%- set overridden = [] %}
@@ -57,6 +59,8 @@ cells as (
         cells.segment_type = 'all'
         and cells.metric_value is not null
         and catalog.threshold is not null
+        and cells.denominator >= {{ var('threshold_min_volume') }}
+        and (catalog.threshold_scope = 'paths' or cells.support_path = 'all')
 ),
 
 complete as (

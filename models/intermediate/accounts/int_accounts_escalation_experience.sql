@@ -1,7 +1,8 @@
 -- One row per period (week, month, quarter) x support path (each path and `all`) x account that
 -- had an escalated ticket (a handoff or an escalation) created in the period on that path, with
 -- what its tickets went through there, its ARR and renewal, and whether its experience was at
--- risk. The `all` rows are built per account, not summed from the paths, so an account on two
+-- risk (a share of its tickets at least var `at_risk_bad_ticket_share` had a bad experience:
+-- reopened, came back, a reworked escalation, or CSAT 1-2). The `all` rows are built per account, not summed from the paths, so an account on two
 -- paths counts once in the blend.
 with
 
@@ -35,7 +36,13 @@ ticket_periods as (
         tickets.is_reopened,
         tickets.has_repeat_contact,
         coalesce(reworked.reworked_escalations, 0) as reworked_escalations,
-        tickets.csat_score
+        tickets.csat_score,
+        (
+            tickets.is_reopened
+            or tickets.has_repeat_contact
+            or coalesce(reworked.reworked_escalations, 0) > 0
+            or coalesce(tickets.csat_score, 5) <= 2
+        ) as had_bad_experience
     from tickets
     left join reworked
         on tickets.ticket_id = reworked.ticket_id
@@ -56,7 +63,9 @@ per_account as (
         period_end,
         support_path,
         account_id,
+        count(*) as tickets,
         {{ count_if('was_escalated') }} as escalated_tickets,
+        {{ count_if('had_bad_experience') }} as bad_experience_tickets,
         {{ count_if('is_reopened') }} as reopened_tickets,
         {{ count_if('has_repeat_contact') }} as repeat_contact_tickets,
         sum(reworked_escalations) as reworked_escalations,

@@ -35,6 +35,31 @@ resolutions as (
     group by ticket_id
 ),
 
+-- Routing before the first escalation: a move to another queue after an escalation is the
+-- escalation itself, not a misroute.
+routing as (
+    select
+        ticket_id,
+        occurred_at,
+        event_type,
+        queue,
+        min(case when event_type = 'escalation' then occurred_at end)
+            over (partition by ticket_id) as first_escalated_at
+    from events
+    where event_type in ('assignment', 'escalation')
+),
+
+routing_before_escalation as (
+    select
+        ticket_id,
+        count(distinct queue) as distinct_queue_count
+    from routing
+    where
+        event_type = 'assignment'
+        and (first_escalated_at is null or occurred_at < first_escalated_at)
+    group by ticket_id
+),
+
 aggregated as (
     select
         ticket_id,
@@ -60,7 +85,6 @@ aggregated as (
         min(case when event_type = 'assignment' and {{ is_human_actor() }} then occurred_at end)
             as first_human_assignment_at,
         {{ count_if("event_type = 'assignment'") }} as assignment_count,
-        count(distinct case when event_type = 'assignment' then queue end) as distinct_queue_count,
         max(case when event_type = 'assignment' then occurred_at end) as last_assignment_at,
 
         -- Investigation
@@ -81,7 +105,10 @@ select
     aggregated.*,
     resolutions.resolved_at,
     resolutions.first_resolved_at,
-    coalesce(resolutions.reopen_count, 0) as reopen_count
+    coalesce(resolutions.reopen_count, 0) as reopen_count,
+    coalesce(routing_before_escalation.distinct_queue_count, 0) as distinct_queue_count
 from aggregated
 left join resolutions
     on aggregated.ticket_id = resolutions.ticket_id
+left join routing_before_escalation
+    on aggregated.ticket_id = routing_before_escalation.ticket_id

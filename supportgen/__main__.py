@@ -1,0 +1,5 @@
+import sys
+
+from supportgen.cli import main
+
+sys.exit(main())
