@@ -105,7 +105,8 @@ def _thresholds(row: dict[str, str]) -> str:
         return "none"
     side = ">" if row["direction"] == "lower" else "<"
     scope = " (blend)" if row["threshold_scope"] == "blend" else ""
-    return f"{side} {row['warn_threshold'] or '-'} / {side} {row['error_threshold'] or '-'} on `{row['threshold_on']}`{scope}"
+    warn, error = row["warn_threshold"] or "-", row["error_threshold"] or "-"
+    return f"{side} {warn} / {side} {error} on `{row['threshold_on']}`{scope}"
 
 
 def render_readme(rows: list[dict[str, str]], current: str) -> str:
