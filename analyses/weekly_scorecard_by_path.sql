@@ -11,4 +11,4 @@ select
     round(first_human_useful_reply_time_median) as human_reply_median_minutes,
     round(first_human_useful_reply_time_p90) as human_reply_p90_minutes
 from {{ ref('scorecard_weekly') }}
-order by week_start desc, support_path
+order by week_start desc, support_path asc
