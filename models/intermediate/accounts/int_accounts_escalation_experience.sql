@@ -2,8 +2,8 @@
 -- had an escalated ticket (a handoff or an escalation) created in the period on that path, with
 -- what its tickets went through there, its ARR and renewal, and whether its experience was at
 -- risk (a share of its tickets at least var `at_risk_bad_ticket_share` had a bad experience:
--- reopened, came back, a reworked escalation, or CSAT 1-2). The `all` rows are built per account, not summed from the paths, so an account on two
--- paths counts once in the blend.
+-- reopened, came back, a reworked escalation, or CSAT 1-2). The `all` rows are built per
+-- account, not summed from the paths, so an account on two paths counts once in the blend.
 with
 
 tickets as (
