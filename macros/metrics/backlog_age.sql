@@ -1,7 +1,9 @@
 {#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro backlog_age(part) -%}
-    {%- if part == 'row' -%}
-        ({{ elapsed_seconds('created_at', 'snapshot_at') }} / 86400.0)
+    {%- if part == 'seconds' -%}
+        cast({{ elapsed_seconds('created_at', 'snapshot_at') }} as {{ dbt.type_bigint() }})
+    {%- elif part == 'row' -%}
+        (age_seconds / 86400.0)
     {%- elif part == 'band' -%}
         case
             when age_days < 1 then 'lt_1d'

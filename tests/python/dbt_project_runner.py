@@ -92,3 +92,9 @@ class DbtProject:
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         with duckdb.connect(str(self.database), read_only=True) as connection:
             return connection.execute(sql).fetchall()
+
+    def table(self, relation: str) -> list[tuple[Any, ...]]:
+        """Every row of a relation, sorted, floats rounded to 9 decimals (sums of floats may
+        differ in their last bits with the order DuckDB adds them in)."""
+        rows = self.query(f"select * from {relation} order by all")
+        return [tuple(round(value, 9) if isinstance(value, float) else value for value in row) for row in rows]

@@ -65,8 +65,7 @@ def test_raw_rows_equal_accepted_plus_quarantined(mixed_build: DbtProject) -> No
 def test_marts_equal_those_built_from_the_valid_rows_alone(
     clean_build: DbtProject, mixed_build: DbtProject, mart: str
 ) -> None:
-    sql = f"select * from main_marts.{mart} order by all"
-    clean, mixed = clean_build.query(sql), mixed_build.query(sql)
+    clean, mixed = clean_build.table(f"main_marts.{mart}"), mixed_build.table(f"main_marts.{mart}")
     assert clean, f"{mart} is empty on the valid fixture"
     assert mixed == clean, f"{mart} changed when bad rows were added next to the valid ones"
 

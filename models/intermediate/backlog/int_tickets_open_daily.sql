@@ -63,6 +63,13 @@ aged as (
     from with_queue
     inner join tickets
         on with_queue.ticket_id = tickets.ticket_id
+),
+
+aged_seconds as (
+    select
+        *,
+        {{ backlog_age('seconds') }} as age_seconds
+    from aged
 )
 
 select
@@ -70,5 +77,6 @@ select
     ticket_id,
     queue,
     support_path,
+    age_seconds,
     {{ backlog_age('row') }} as age_days
-from aged
+from aged_seconds
