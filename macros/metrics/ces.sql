@@ -1,7 +1,7 @@
 {#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro ces(part) -%}
     {%- if part == 'numerator' -%}
-        sum(ces_score)
+        coalesce(sum(ces_score), 0)
     {%- elif part == 'denominator' -%}
         count(ces_score)
     {%- else -%}
