@@ -33,8 +33,10 @@
         {%- endif -%}
         {%- set path = files[0] -%}
         {%- if path.endswith('.csv') -%}
+            {#- A line may be long (a 100 MB field is read, then quarantined as value_too_long). -#}
             {%- set reader = "read_csv('" ~ path ~ "', header = true, all_varchar = true, "
-                ~ "auto_detect = true, delim = ',', quote = '\"', escape = '\"')" -%}
+                ~ "auto_detect = true, delim = ',', quote = '\"', escape = '\"', "
+                ~ "max_line_size = 268435456)" -%}
         {%- else -%}
             {%- set reader = "read_parquet('" ~ path ~ "')" -%}
         {%- endif -%}
@@ -44,6 +46,11 @@
         {%- for column in raw_contract_columns(table_name) if column not in present -%}
             {%- do missing.append(column) -%}
         {%- endfor -%}
+        {%- if present == ['column0'] -%}
+            {{ exceptions.raise_compiler_error(
+                "raw_dir: " ~ path ~ " has no header row (is it empty?). Write the contract's header "
+                ~ "line, even for a table without rows (see docs/raw_contract.md).") }}
+        {%- endif -%}
         {%- if missing -%}
             {{ exceptions.raise_compiler_error(
                 "raw_dir: " ~ path ~ " lacks the contract column(s) " ~ missing | join(', ')

@@ -210,6 +210,7 @@ def bad_rows() -> list[BadRow]:
             "an older version of a valid ticket",
         ),
         _bad_ticket("BT_CUSTOMER", "missing_customer_id", customer_id=" "),
+        _bad_ticket("BT_LONG", "value_too_long", issue_type="x" * 5000),
         _bad_ticket("BT_CREATED_NULL", "missing_created_at", created_at=None),
         _bad_ticket("BT_CREATED_BAD", "unparseable_created_at", created_at="2026-13-45 25:00:00"),
         _bad_ticket(

@@ -108,6 +108,43 @@ class TestFilesThatAreNotWhatTheyClaim:
         assert not result.ok
         assert "accounts.csv lacks the contract column(s) segment" in result.output
 
+    def test_empty_file(self, tmp_path: Path) -> None:
+        raw = write_raw_csv(tmp_path / "raw", valid_tables())
+        (raw / "survey_responses.csv").write_bytes(b"")
+        result = DbtProject(tmp_path).build_from_files(raw)
+        assert not result.ok
+        assert f"{raw / 'survey_responses.csv'} has no header row" in result.output
+
+    def test_header_only_file_is_an_empty_table(self, tmp_path: Path) -> None:
+        tables = valid_tables()
+        tables["survey_responses"] = []
+        project = DbtProject(tmp_path)
+        result = project.build_from_files(write_raw_csv(tmp_path / "raw", tables))
+        assert result.ok, result.output
+        assert project.query("select count(csat_score) from main_marts.fct_tickets") == [(0,)]
+
+    def test_non_utf8_byte(self, tmp_path: Path) -> None:
+        raw = write_raw_csv(tmp_path / "raw", valid_tables())
+        path = raw / "agents.csv"
+        path.write_bytes(path.read_bytes().replace(b"billing", b"billing\xe9"))
+        result = DbtProject(tmp_path).build_from_files(raw)
+        assert not result.ok
+        assert "not utf-8 encoded" in result.output
+        assert f"file = {path}" in result.output
+
+    def test_a_100_mb_field_is_quarantined_not_loaded(self, tmp_path: Path) -> None:
+        tables = valid_tables()
+        huge = dict(tables["ticket_events"][0], event_id="BIG", workflow_id="w" * (100 * 1024 * 1024))
+        tables["ticket_events"].append(huge)
+        project = DbtProject(tmp_path)
+        result = project.build_from_files(write_raw_csv(tmp_path / "raw", tables))
+        assert result.ok, result.output
+        found = project.query(
+            "select rejection_reason, length(raw_values) < 5000 from main_quarantine.quarantine_ticket_events"
+            " where event_id = 'BIG'"
+        )
+        assert found == [("value_too_long", True)]
+
     def test_both_formats(self, tmp_path: Path) -> None:
         raw = write_raw_csv(tmp_path / "raw", valid_tables())
         (raw / "agents.parquet").write_bytes(b"")

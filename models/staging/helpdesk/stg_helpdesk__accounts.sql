@@ -22,6 +22,7 @@ checked as (
     select
         *,
         {{ first_failed_rule([
+            [has_overlong_value('accounts'), "value_too_long"],
             ["account_id is null", "missing_account_id"],
             ["segment is null or segment not in ('smb', 'mid_market', 'enterprise')", "unknown_segment"],
             [is_unparseable('arr_usd_raw', 'arr_usd') ~ " or arr_usd < 0", "invalid_arr_usd"],

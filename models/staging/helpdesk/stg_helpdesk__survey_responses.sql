@@ -25,6 +25,7 @@ checked as (
     select
         *,
         {{ first_failed_rule([
+            [has_overlong_value('survey_responses'), "value_too_long"],
             ["response_id is null", "missing_response_id"],
             ["ticket_id is null", "missing_ticket_id"],
             ["responded_at_raw is null", "missing_responded_at"],

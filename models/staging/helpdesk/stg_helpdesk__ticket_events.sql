@@ -37,6 +37,7 @@ checked as (
     select
         *,
         {{ first_failed_rule([
+            [has_overlong_value('ticket_events'), "value_too_long"],
             ["event_id is null", "missing_event_id"],
             ["ticket_id is null", "missing_ticket_id"],
             ["occurred_at_raw is null", "missing_occurred_at"],

@@ -28,6 +28,7 @@ checked as (
     select
         *,
         {{ first_failed_rule([
+            [has_overlong_value('tickets'), "value_too_long"],
             ["ticket_id is null", "missing_ticket_id"],
             ["customer_id is null", "missing_customer_id"],
             ["created_at_raw is null", "missing_created_at"],
