@@ -16,7 +16,8 @@ class PlantedEffect:
 
     `kind` is one of:
     - `handoff_packet_loss`: AI handoffs lose their summary with probability `strength`;
-    - `reopen_multiplier`: tickets of `issue_type` (all when empty) reopen `strength` times as often;
+    - `reopen_multiplier`: tickets of `issue_type` and support `path` (all when empty) reopen
+      `strength` times as often;
     - `misroute_queue`: tickets bound for `queue` are first sent to another queue with probability
       `strength`.
     """
@@ -27,6 +28,7 @@ class PlantedEffect:
     end_day: int | None = None
     issue_type: str = ""
     queue: str = ""
+    path: str = ""
 
     def active(self, day: int) -> bool:
         return day >= self.start_day and (self.end_day is None or day < self.end_day)

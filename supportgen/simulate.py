@@ -195,7 +195,9 @@ class Simulator:
         hour = rng.choices(range(24), HOUR_WEIGHTS)[0]
         return config.start_epoch + day * 86_400 + hour * 3600 + rng.randrange(3600)
 
-    def _effect_strength(self, kind: str, created_at: int, issue_type: str = "", queue: str = "") -> float | None:
+    def _effect_strength(
+        self, kind: str, created_at: int, issue_type: str = "", queue: str = "", path: str = ""
+    ) -> float | None:
         day = (created_at - self.config.start_epoch) // 86_400
         for effect in self.config.effects:
             if effect.kind != kind or not effect.active(day):
@@ -203,6 +205,8 @@ class Simulator:
             if effect.issue_type and effect.issue_type != issue_type:
                 continue
             if effect.queue and effect.queue != queue:
+                continue
+            if effect.path and effect.path != path:
                 continue
             return effect.strength
         return None
@@ -476,7 +480,7 @@ class Simulator:
         experience: dict[str, float],
     ) -> int | None:
         rate = self.config.reopen_rate * {"ai_only": 1.6, "ai_to_human": 1.0, "human_only": 0.7}[path]
-        multiplier = self._effect_strength("reopen_multiplier", created_at, issue_type=issue_type)
+        multiplier = self._effect_strength("reopen_multiplier", created_at, issue_type=issue_type, path=path)
         if multiplier is not None:
             rate *= multiplier
         if rng.random() >= min(1.0, rate):
