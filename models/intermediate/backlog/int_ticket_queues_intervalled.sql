@@ -13,6 +13,7 @@ assignments as (
 )
 
 select
+    event_id as assignment_id,
     ticket_id,
     occurred_at as valid_from,
     queue,
