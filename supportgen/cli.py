@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from supportgen.config import ConfigError, GeneratorConfig
+from supportgen.config import SHARE_FIELDS, ConfigError, GeneratorConfig
 from supportgen.generate import FORMATS, generate
 
 
@@ -35,17 +35,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=defaults.chunk_size,
         help="tickets per written chunk; memory scales with it (default %(default)s)",
     )
-    for name in (
-        "ai_only_share",
-        "ai_to_human_share",
-        "reopen_rate",
-        "repeat_contact_rate",
-        "misroute_rate",
-        "incomplete_packet_rate",
-        "engineering_escalation_rate",
-        "survey_rate",
-        "missing_account_rate",
-    ):
+    for name in SHARE_FIELDS:
         parser.add_argument(
             f"--{name.replace('_', '-')}",
             type=float,
@@ -65,15 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             start_date=args.start_date,
             days=args.days,
             chunk_size=args.chunk_size,
-            ai_only_share=args.ai_only_share,
-            ai_to_human_share=args.ai_to_human_share,
-            reopen_rate=args.reopen_rate,
-            repeat_contact_rate=args.repeat_contact_rate,
-            misroute_rate=args.misroute_rate,
-            incomplete_packet_rate=args.incomplete_packet_rate,
-            engineering_escalation_rate=args.engineering_escalation_rate,
-            survey_rate=args.survey_rate,
-            missing_account_rate=args.missing_account_rate,
+            **{name: getattr(args, name) for name in SHARE_FIELDS},
         )
         generate(config, args.out, args.format, progress=not args.quiet)
     except ConfigError as error:

@@ -35,6 +35,18 @@ class PlantedEffect:
 
 
 EFFECT_KINDS = ("handoff_packet_loss", "reopen_multiplier", "misroute_queue")
+# The settings that are shares between 0 and 1 (each also a CLI flag).
+SHARE_FIELDS = (
+    "ai_only_share",
+    "ai_to_human_share",
+    "reopen_rate",
+    "repeat_contact_rate",
+    "misroute_rate",
+    "incomplete_packet_rate",
+    "engineering_escalation_rate",
+    "survey_rate",
+    "missing_account_rate",
+)
 
 
 @dataclass(frozen=True)
@@ -64,17 +76,7 @@ class GeneratorConfig:
             raise ConfigError(f"days must be at least 1, got {self.days}")
         if self.chunk_size < 1:
             raise ConfigError(f"chunk_size must be at least 1, got {self.chunk_size}")
-        for name in (
-            "ai_only_share",
-            "ai_to_human_share",
-            "reopen_rate",
-            "repeat_contact_rate",
-            "misroute_rate",
-            "incomplete_packet_rate",
-            "engineering_escalation_rate",
-            "survey_rate",
-            "missing_account_rate",
-        ):
+        for name in SHARE_FIELDS:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"{name} must be between 0 and 1, got {value}")
