@@ -13,7 +13,7 @@ export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
 DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
 
-.PHONY: help install seed build lint fmt test test-python docs clean lock demo-data catalog
+.PHONY: help install seed build lint fmt test test-python docs clean lock demo-data catalog bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,15 +36,15 @@ build: seed ## Install, load the demo data and run dbt build on DuckDB
 
 lint: install ## sqlfluff on the SQL, ruff and mypy on the Python
 	$(BIN)/sqlfluff lint models tests analyses
-	$(BIN)/ruff check supportgen scripts tests/python
-	$(BIN)/ruff format --check supportgen scripts tests/python
-	$(BIN)/mypy --strict supportgen scripts
+	$(BIN)/ruff check supportgen scripts bench tests/python
+	$(BIN)/ruff format --check supportgen scripts bench tests/python
+	$(BIN)/mypy --strict supportgen scripts bench
 	$(BIN)/python scripts/metric_catalog.py --check
 
 fmt: install ## Fix what the linters can fix
 	$(BIN)/sqlfluff fix models tests analyses
-	$(BIN)/ruff check --fix supportgen scripts tests/python
-	$(BIN)/ruff format supportgen scripts tests/python
+	$(BIN)/ruff check --fix supportgen scripts bench tests/python
+	$(BIN)/ruff format supportgen scripts bench tests/python
 
 docs: install ## dbt docs generate (a static, offline HTML in target/)
 	$(DBT) docs generate --static
@@ -56,6 +56,9 @@ test: lint build docs test-python ## Everything CI checks: lint, dbt build with 
 
 demo-data: install ## Regenerate the committed demo seeds with the generator
 	$(BIN)/python -m supportgen --tickets 3000 --seed 7 --format csv --out seeds/demo
+
+bench: install ## Benchmark dbt against the hand-written floor at 10k, 100k and 1M tickets (slow)
+	$(BIN)/python bench/run_bench.py
 
 catalog: install ## Regenerate the metric catalog's copies (macro docs, README table) from the seed
 	$(BIN)/python scripts/metric_catalog.py
