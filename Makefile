@@ -32,7 +32,7 @@ seed: install ## Load the demo raw data (dbt seed)
 
 build: seed ## Install, load the demo data and run dbt build on DuckDB
 	$(DBT) build
-	echo "Marts built in the DuckDB file: $(DUCKDB_PATH)"
+	@echo "Marts built in the DuckDB file: $(DUCKDB_PATH) (schema main_marts)"
 
 lint: install ## sqlfluff on the SQL, ruff and mypy on the Python
 	$(BIN)/sqlfluff lint models tests analyses
