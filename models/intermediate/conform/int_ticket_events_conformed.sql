@@ -1,4 +1,7 @@
 -- Canonical ticket events: the valid rows of the chosen source system, one row per event.
+-- A view: it only filters int_ticket_events_validated (a table), so writing the event log a
+-- second time would cost a full copy for nothing.
+{{ config(materialized='view') }}
 {%- do source_system() %}
 
 select
