@@ -325,22 +325,22 @@ def bad_rows() -> list[BadRow]:
         BadRow(
             "accounts",
             {"account_id": "BA_SEGMENT", "segment": "galactic"},
-            "account_id",
-            "BA_SEGMENT",
+            "raw_values",  # the account id is pseudonymised: find the row by its raw values
+            "account_id=BA_SEGMENT;",
             "unknown_segment",
         ),
         BadRow(
             "accounts",
             {"account_id": "BA_ARR", "segment": "smb", "arr_usd": "-10"},
-            "account_id",
-            "BA_ARR",
+            "raw_values",  # the account id is pseudonymised: find the row by its raw values
+            "account_id=BA_ARR;",
             "invalid_arr_usd",
         ),
         BadRow(
             "accounts",
             {"account_id": "BA_RENEWAL", "segment": "smb", "renewal_date": "next spring"},
-            "account_id",
-            "BA_RENEWAL",
+            "raw_values",  # the account id is pseudonymised: find the row by its raw values
+            "account_id=BA_RENEWAL;",
             "unparseable_renewal_date",
         ),
         # agents

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dbt_project_runner import DbtProject
@@ -48,3 +49,29 @@ def test_raw_dir_must_exist(tmp_path: Path) -> None:
     result = DbtProject(tmp_path).build_from_files(tmp_path / "nowhere")
     assert not result.ok
     assert "no file for raw table" in result.output
+
+
+def test_no_raw_customer_or_agent_identifier_reaches_a_mart(builds: dict[str, DbtProject], tmp_path: Path) -> None:
+    project = builds["csv"]
+    raw = project.workdir / "raw"
+    connection = duckdb.connect()
+    connection.execute(f"attach '{project.database}' as built (read_only)")
+    connection.execute(f"""
+        create table raw_ids as
+        select customer_id as id from read_csv('{raw}/tickets.csv', all_varchar = true)
+        union select account_id from read_csv('{raw}/accounts.csv', all_varchar = true)
+        union select agent_id from read_csv('{raw}/agents.csv', all_varchar = true)
+    """)
+    text_columns = connection.execute("""
+        select table_name, column_name from duckdb_columns()
+        where database_name = 'built' and schema_name = 'main_marts' and data_type = 'VARCHAR'
+    """).fetchall()
+    assert text_columns
+    leaks = []
+    for table, column in text_columns:
+        [(found,)] = connection.execute(
+            f'select count(*) from built.main_marts."{table}" where "{column}" in (select id from raw_ids)'
+        ).fetchall()
+        if found:
+            leaks.append(f"{table}.{column}: {found} rows")
+    assert not leaks, f"raw identifiers in the marts: {leaks}"

@@ -1,5 +1,6 @@
 -- Every raw ticket row, typed and normalised, with the reason it breaks the contract (null when
 -- it keeps every rule). Of duplicated ticket_ids the newest version (latest updated_at) is kept.
+-- Customer and account identifiers are pseudonymised here, before they leave staging.
 with
 
 source as (
@@ -11,8 +12,8 @@ source as (
 typed as (
     select
         ticket_id_raw as ticket_id,
-        customer_id_raw as customer_id,
-        account_id_raw as account_id,
+        {{ pseudonymize('customer_id_raw') }} as customer_id,
+        {{ pseudonymize('account_id_raw') }} as account_id,
         {{ parse_timestamp_utc('created_at_raw') }} as created_at,
         lower(channel_raw) as channel,
         lower(issue_type_raw) as issue_type,
