@@ -1,15 +1,71 @@
 -- Every staged event with its final contract verdict: its own checks from staging, then the
 -- checks against its ticket (the ticket must exist and be valid, and the event may not precede
--- the ticket's creation).
+-- the ticket's creation), then duplicates (of the valid rows sharing an event_id the earliest is
+-- kept). The readable raw row is built for rejected rows only.
+--
+-- Incremental: a run rebuilds the events that occurred since incremental_cutoff() (and those
+-- without a readable time); an event whose id was already accepted before the window is a
+-- duplicate. The log is read once per run, and only the window's rows are parsed in full.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_where',
+    incremental_predicates=[
+        "occurred_at >= " ~ incremental_cutoff() ~ " or occurred_at is null"
+    ],
+    on_schema_change='fail',
+) }}
+
 with
 
 events as (
     select * from {{ ref('stg_helpdesk__ticket_events') }}
+    {%- if is_incremental() %}
+    where occurred_at >= {{ incremental_cutoff() }} or occurred_at is null
+    {%- endif %}
 ),
 
 ticket_ids as (
     select * from {{ ref('int_ticket_ids_resolved') }}
 ),
+
+-- Event ids that occur more than once (a small set): only their rows need ranking. Read from the
+-- view apart from `events` (only the id is computed), so the wide rows are streamed once.
+window_event_ids as (
+    select event_id from {{ ref('stg_helpdesk__ticket_events') }}
+    where
+        event_id is not null
+        {%- if is_incremental() %}
+        and (occurred_at >= {{ incremental_cutoff() }} or occurred_at is null)
+        {%- endif %}
+),
+
+repeated_event_ids as (
+    select event_id
+    from window_event_ids
+    group by event_id
+    having count(*) > 1
+    {%- if is_incremental() %}
+    union
+    select event_id
+    from {{ this }}
+    where
+        rejection_reason is null
+        and occurred_at < {{ incremental_cutoff() }}
+        and event_id in (select window_event_ids.event_id from window_event_ids)
+    {%- endif %}
+),
+
+{%- if is_incremental() %}
+
+accepted_before_window as (
+    select distinct event_id
+    from {{ this }}
+    where
+        rejection_reason is null
+        and occurred_at < {{ incremental_cutoff() }}
+        and event_id in (select repeated_event_ids.event_id from repeated_event_ids)
+),
+{%- endif %}
 
 checked as (
     select
@@ -31,7 +87,12 @@ checked as (
         events.workflow_id,
         events.resolution_code,
         events.handle_seconds,
-        events.raw_values,
+        repeated_event_ids.event_id is not null as has_repeated_id,
+        {%- if is_incremental() %}
+        accepted_before_window.event_id is not null as was_accepted_before_window,
+        {%- else %}
+        false as was_accepted_before_window,
+        {%- endif %}
         coalesce(
             events.rejection_reason,
             case
@@ -39,14 +100,57 @@ checked as (
                 when not ticket_ids.has_valid_version then 'ticket_quarantined'
                 when events.occurred_at < ticket_ids.created_at then 'occurred_before_ticket_created'
             end
-        ) as rejection_reason
+        ) as checked_rejection_reason,
+        -- Built only where the row may end in the quarantine (rejected, or one of several copies).
+        case
+            when
+                events.rejection_reason is not null
+                or ticket_ids.ticket_id is null
+                or not ticket_ids.has_valid_version
+                or events.occurred_at < ticket_ids.created_at
+                or repeated_event_ids.event_id is not null
+                then {{ raw_values(raw_contract_columns('ticket_events'), 'events') }}
+        end as raw_values
     from events
     left join ticket_ids
         on events.ticket_id = ticket_ids.ticket_id
+    left join repeated_event_ids
+        on events.event_id = repeated_event_ids.event_id
+    {%- if is_incremental() %}
+    left join accepted_before_window
+        on events.event_id = accepted_before_window.event_id
+    {%- endif %}
+),
+
+-- Only the valid rows of a repeated event_id are ranked: the window sorts that small set, the
+-- rest of the log streams past it (`checked` is read twice, so engines materialise it once).
+ranked as (
+    select
+        *,
+        cast(null as {{ dbt.type_bigint() }}) as copy_rank
+    from checked
+    where not (checked_rejection_reason is null and has_repeated_id)
+    union all
+    select
+        *,
+        row_number() over (
+            partition by event_id
+            order by occurred_at, event_type, actor_type, ticket_id, raw_values
+        ) as copy_rank
+    from checked
+    where checked_rejection_reason is null and has_repeated_id
+),
+
+verdicts as (
+    select
+        *,
+        coalesce(
+            checked_rejection_reason,
+            case when was_accepted_before_window or copy_rank > 1 then 'duplicate_event_id' end
+        ) as rejection_reason
+    from ranked
 )
 
--- The readable raw row is kept for rejected rows only: the quarantine needs it, the accepted
--- rows would only carry it as dead weight.
 select
     event_id,
     ticket_id,
@@ -68,4 +172,4 @@ select
     handle_seconds,
     rejection_reason,
     case when rejection_reason is not null then raw_values end as raw_values
-from checked
+from verdicts

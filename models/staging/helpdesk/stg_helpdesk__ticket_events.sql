@@ -1,11 +1,13 @@
--- Every raw event row, typed and normalised, with the reason it breaks the contract on its own
--- (checks against the ticket it belongs to follow in int_ticket_events_validated). Of duplicated
--- event_ids the earliest copy is kept.
+-- Every raw event row, typed and normalised, with the reason it breaks the contract on its own.
+-- A plain row-by-row view: the checks that need other rows (its ticket, other copies of its
+-- event_id) and the readable raw row of rejected events are made in int_ticket_events_validated,
+-- which reads this view once. The raw columns ride along as `<column>_raw` for that.
+{%- set raw_types = raw_column_types('ticket_events') %}
 with
 
 source as (
     select
-        {{ select_raw_as_text('ticket_events') }}
+        {{ select_raw_columns('ticket_events', raw_types) }}
     from {{ helpdesk_source('ticket_events') }}
 ),
 
@@ -13,22 +15,22 @@ typed as (
     select
         event_id_raw as event_id,
         ticket_id_raw as ticket_id,
-        {{ parse_timestamp_utc('occurred_at_raw') }} as occurred_at,
+        {{ typed_raw_value('occurred_at', 'timestamp', raw_types) }} as occurred_at,
         lower(event_type_raw) as event_type,
         lower(actor_type_raw) as actor_type,
         actor_id_raw as actor_id,
-        {{ parse_boolean('is_public_raw') }} as is_public,
+        {{ typed_raw_value('is_public', 'boolean', raw_types) }} as is_public,
         lower(message_kind_raw) as message_kind,
         lower(to_tier_raw) as to_tier,
-        {{ parse_boolean('packet_has_summary_raw') }} as packet_has_summary,
-        {{ parse_boolean('packet_has_identifiers_raw') }} as packet_has_identifiers,
-        {{ parse_boolean('packet_has_repro_raw') }} as packet_has_repro,
-        {{ parse_boolean('packet_has_evidence_raw') }} as packet_has_evidence,
+        {{ typed_raw_value('packet_has_summary', 'boolean', raw_types) }} as packet_has_summary,
+        {{ typed_raw_value('packet_has_identifiers', 'boolean', raw_types) }} as packet_has_identifiers,
+        {{ typed_raw_value('packet_has_repro', 'boolean', raw_types) }} as packet_has_repro,
+        {{ typed_raw_value('packet_has_evidence', 'boolean', raw_types) }} as packet_has_evidence,
         lower(queue_raw) as queue,
         lower(status_raw) as status,
         workflow_id_raw as workflow_id,
         lower(resolution_code_raw) as resolution_code,
-        {{ parse_integer('handle_seconds_raw') }} as handle_seconds,
+        {{ typed_raw_value('handle_seconds', 'integer', raw_types) }} as handle_seconds,
         *
     from source
 ),
@@ -37,7 +39,7 @@ checked as (
     select
         *,
         {{ first_failed_rule([
-            [has_overlong_value('ticket_events'), "value_too_long"],
+            [has_overlong_value('ticket_events', raw_types), "value_too_long"],
             ["event_id is null", "missing_event_id"],
             ["ticket_id is null", "missing_ticket_id"],
             ["occurred_at_raw is null", "missing_occurred_at"],
@@ -53,22 +55,9 @@ checked as (
             ["event_type = 'status_change' and (status is null or status not in ('open', 'pending', 'solved', 'closed', 'reopened'))", "unknown_status"],
             ["event_type = 'workflow_applied' and workflow_id is null", "missing_workflow_id"],
             ["event_type = 'engineering_resolution' and (resolution_code is null or resolution_code not in ('bug_fixed', 'config_change', 'user_error', 'not_reproducible', 'no_action_needed', 'docs_gap'))", "unknown_resolution_code"],
-            [is_unparseable('handle_seconds_raw', 'handle_seconds') ~ " or handle_seconds < 0", "invalid_handle_seconds"],
-        ]) }} as row_rejection_reason
+            [raw_is_unparseable('handle_seconds', 'handle_seconds', raw_types) ~ " or handle_seconds < 0", "invalid_handle_seconds"],
+        ]) }} as rejection_reason
     from typed
-),
-
-ranked as (
-    select
-        *,
-        case
-            when row_rejection_reason is null
-                then row_number() over (
-                    partition by event_id, row_rejection_reason is null
-                    order by occurred_at, event_type, actor_type, ticket_id
-                )
-        end as copy_rank
-    from checked
 )
 
 select
@@ -90,9 +79,8 @@ select
     case when event_type = 'workflow_applied' then workflow_id end as workflow_id,
     case when event_type = 'engineering_resolution' then resolution_code end as resolution_code,
     handle_seconds,
-    coalesce(
-        row_rejection_reason,
-        case when copy_rank > 1 then 'duplicate_event_id' end
-    ) as rejection_reason,
-    {{ raw_values(raw_contract_columns('ticket_events')) }} as raw_values
-from ranked
+    rejection_reason,
+    {%- for column in raw_contract_columns('ticket_events') %}
+    {{ column }}_raw{{ "," if not loop.last }}
+    {%- endfor %}
+from checked

@@ -1,11 +1,15 @@
 -- Every raw ticket row, typed and normalised, with the reason it breaks the contract (null when
 -- it keeps every rule). Of duplicated ticket_ids the newest version (latest updated_at) is kept.
 -- Customer and account identifiers are pseudonymised here, before they leave staging.
+-- A table, not a view: three models read it (ticket ids, conformed tickets, quarantine), and the
+-- version window should run once, not three times.
+{{ config(materialized='table') }}
+{%- set raw_types = raw_column_types('tickets') %}
 with
 
 source as (
     select
-        {{ select_raw_as_text('tickets') }}
+        {{ select_raw_columns('tickets', raw_types) }}
     from {{ helpdesk_source('tickets') }}
 ),
 
@@ -14,13 +18,13 @@ typed as (
         ticket_id_raw as ticket_id,
         {{ pseudonymize('customer_id_raw') }} as customer_id,
         {{ pseudonymize('account_id_raw') }} as account_id,
-        {{ parse_timestamp_utc('created_at_raw') }} as created_at,
+        {{ typed_raw_value('created_at', 'timestamp', raw_types) }} as created_at,
         lower(channel_raw) as channel,
         lower(issue_type_raw) as issue_type,
         lower(product_area_raw) as product_area,
         lower(priority_raw) as priority,
-        {{ parse_boolean('is_technical_raw') }} as is_technical,
-        {{ parse_timestamp_utc('updated_at_raw') }} as updated_at,
+        {{ typed_raw_value('is_technical', 'boolean', raw_types) }} as is_technical,
+        {{ typed_raw_value('updated_at', 'timestamp', raw_types) }} as updated_at,
         *
     from source
 ),
@@ -29,7 +33,7 @@ checked as (
     select
         *,
         {{ first_failed_rule([
-            [has_overlong_value('tickets'), "value_too_long"],
+            [has_overlong_value('tickets', raw_types), "value_too_long"],
             ["ticket_id is null", "missing_ticket_id"],
             ["customer_id is null", "missing_customer_id"],
             ["created_at_raw is null", "missing_created_at"],
