@@ -1,5 +1,12 @@
 -- Each ticket's queue over time: from each assignment until the next one. Before its first
 -- assignment a ticket sits in no queue (`unassigned`: with the AI, or waiting for routing).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_tickets',
+    on_schema_change='fail',
+) }}
+-- Incremental: a run rebuilds the tickets of int_tickets_in_increment (strategy replace_tickets).
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
 assignments as (
@@ -9,7 +16,7 @@ assignments as (
         queue,
         event_id
     from {{ ref('int_ticket_events_conformed') }}
-    where event_type = 'assignment'
+    where event_type = 'assignment' and {{ in_ticket_increment() }}
 )
 
 select

@@ -1,6 +1,13 @@
 -- Each ticket's history as intervals: from each status change (and from creation) until the next
 -- one, with the status and whether it counts as open (open, pending, reopened). The last interval
 -- has no end. A ticket with no status events is open from its creation on.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_tickets',
+    on_schema_change='fail',
+) }}
+-- Incremental: a run rebuilds the tickets of int_tickets_in_increment (strategy replace_tickets).
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
 tickets as (
@@ -8,6 +15,7 @@ tickets as (
         ticket_id,
         created_at
     from {{ ref('int_tickets_conformed') }}
+    where {{ in_ticket_increment() }}
 ),
 
 status_changes as (
@@ -17,7 +25,7 @@ status_changes as (
         status,
         event_id
     from {{ ref('int_ticket_events_conformed') }}
-    where event_type = 'status_change'
+    where event_type = 'status_change' and {{ in_ticket_increment() }}
 ),
 
 changes as (

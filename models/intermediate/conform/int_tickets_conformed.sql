@@ -1,4 +1,6 @@
 -- Canonical tickets: the valid rows of the chosen source system, one row per ticket.
+-- A view: it only filters stg_helpdesk__tickets (a table).
+{{ config(materialized='view') }}
 {%- do source_system() %}
 
 select

@@ -1,10 +1,18 @@
 -- One row per handoff (AI to human) or escalation (human to a higher tier), with its window: from
 -- the moment it happened to the ticket's next handoff/escalation. What the receiving side did in
 -- that window decides whether the escalation was rework.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_tickets',
+    on_schema_change='fail',
+) }}
+-- Incremental: a run rebuilds the tickets of int_tickets_in_increment (strategy replace_tickets).
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
 events as (
     select * from {{ ref('int_ticket_events_conformed') }}
+    where {{ in_ticket_increment() }}
 ),
 
 escalations as (

@@ -1,5 +1,12 @@
 -- One row per ticket and human (agent or engineer) who acted on it, with the ticket's attributes:
 -- the grain at which tickets per agent is counted.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_tickets',
+    on_schema_change='fail',
+) }}
+-- Incremental: a run rebuilds the tickets of int_tickets_in_increment (strategy replace_tickets).
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
 human_events as (
@@ -7,7 +14,7 @@ human_events as (
         ticket_id,
         actor_id as agent_id
     from {{ ref('int_ticket_events_conformed') }}
-    where {{ is_human_actor() }} and actor_id is not null
+    where {{ is_human_actor() }} and actor_id is not null and {{ in_ticket_increment() }}
 ),
 
 tickets as (

@@ -1,10 +1,18 @@
 -- One pass over the event log: per ticket, the first and last moments and the counts every metric
 -- needs. Metrics read this model instead of scanning the events again. The final resolution needs
 -- the status changes in order, so those (a small share of the events) get a second, narrow pass.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_tickets',
+    on_schema_change='fail',
+) }}
+-- Incremental: a run rebuilds the tickets of int_tickets_in_increment (strategy replace_tickets).
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
 events as (
     select * from {{ ref('int_ticket_events_conformed') }}
+    where {{ in_ticket_increment() }}
 ),
 
 status_changes as (

@@ -1,9 +1,17 @@
 -- One row per ticket: the wide fact BI tools read. Every flag and duration comes from its metric
 -- macro (macros/metrics/); this model only gathers the inputs and names the results.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_tickets',
+    on_schema_change='fail',
+) }}
+-- Incremental: a run rebuilds the tickets of int_tickets_in_increment (strategy replace_tickets).
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
 tickets as (
     select * from {{ ref('int_tickets_classified_by_path') }}
+    where {{ in_ticket_increment() }}
 ),
 
 repeat_contacts as (
@@ -26,7 +34,7 @@ handoffs as (
         min(escalated_at) as escalated_at,
         min(first_human_useful_reply_at) as first_human_useful_reply_at
     from {{ ref('int_escalations_windowed') }}
-    where escalation_kind = 'ai_handoff'
+    where escalation_kind = 'ai_handoff' and {{ in_ticket_increment() }}
     group by ticket_id
 ),
 
