@@ -1,6 +1,7 @@
-{#- Aggregates `relation` (a CTE name) into metric cells: one group per period grain x support path
-    (each path and `all`) x segment (each segment type and `all`), with grouping sets so the rows
-    are read once, then unpivots `metrics` into one row per cell and metric.
+{#- Aggregates `relation` (a CTE name) into metric cells: one group per period grain (of
+    `grains`) x support path (each path and `all`) x segment (each segment type and `all`), with
+    grouping sets so the rows are read once, then unpivots `metrics` into one row per cell and
+    metric.
 
     The relation must have the columns period_week, period_month, period_quarter (dates),
     support_path, and one text column per segment type (segment_channel, segment_issue_type,
@@ -9,10 +10,15 @@
     The CTEs it writes are prefixed with `name`; the last one, `<name>_cells`, holds the result.
 
     `metrics` is a list of [metric_macro_name, kind]: kind `ratio` emits the macro's numerator
-    and denominator; kind `duration` emits `<name>_median` and `<name>_p90` with the count of
-    rows with a value as denominator. -#}
-{% macro metric_cells(name, relation, metrics) -%}
-    {%- set grains = ['week', 'month', 'quarter'] -%}
+    and denominator; kind `duration` emits `<name>_median` and `<name>_p90` (from the macro's
+    `quantiles` part, one aggregate) with the count of rows with a value as denominator.
+
+    With `pre_aggregate_ratios`, the ratio parts are first summed per finest cell (period, path
+    and every segment together), and the grouping sets add those partial sums up: far fewer rows
+    for the grouping sets to read. Valid because every ratio part is a count or a sum (the metric
+    macros' contract; the parity tests would catch a part that is not). Durations always read
+    the rows: a median does not add up. -#}
+{% macro metric_cells(name, relation, metrics, grains=['week', 'month', 'quarter'], pre_aggregate_ratios=false) -%}
     {%- set segments = metric_segment_types() -%}
     {%- set grouping_sets = [] -%}
     {%- for grain in grains -%}
@@ -25,33 +31,66 @@
             {%- endfor -%}
         {%- endfor -%}
     {%- endfor -%}
-    {{ name }}_aggregated as (
+    {%- set keys = [] -%}
+    {%- for grain in grains %}{% do keys.append('period_' ~ grain) %}{% endfor -%}
+    {%- do keys.append('support_path') -%}
+    {%- for segment in segments %}{% do keys.append('segment_' ~ segment) %}{% endfor -%}
+    {%- set ratios = metrics | selectattr(1, 'equalto', 'ratio') | list -%}
+    {%- set durations = metrics | selectattr(1, 'equalto', 'duration') | list -%}
+    {%- set families = [] -%}
+
+    {%- if ratios %}
+    {%- do families.append('ratio') %}
+    {%- if pre_aggregate_ratios %}
+    {{ name }}_ratio_fine as (
         select
-            period_week,
-            period_month,
-            period_quarter,
-            support_path,
-            {%- for segment in segments %}
-            segment_{{ segment }},
+            {{ keys | join(',\n            ') }},
+            {%- for metric in ratios %}
+            {{ context[metric[0]]('numerator') }} as {{ metric[0] }}__numerator,
+            {{ context[metric[0]]('denominator') }} as {{ metric[0] }}__denominator{{ "," if not loop.last }}
             {%- endfor %}
-            {%- for metric in metrics %}
-            {%- set macro_fn = context[metric[0]] %}
-            {%- if metric[1] == 'ratio' %}
-            {{ macro_fn('numerator') }} as {{ metric[0] }}__numerator,
-            {{ macro_fn('denominator') }} as {{ metric[0] }}__denominator{{ "," if not loop.last }}
+        from {{ relation }}
+        group by {{ keys | join(', ') }}
+    ),
+    {%- endif %}
+
+    {{ name }}_ratio_aggregated as (
+        select
+            {{ metric_cell_keys(grains) }},
+            {%- for metric in ratios %}
+            {%- if pre_aggregate_ratios %}
+            sum({{ metric[0] }}__numerator) as {{ metric[0] }}__numerator,
+            sum({{ metric[0] }}__denominator) as {{ metric[0] }}__denominator{{ "," if not loop.last }}
             {%- else %}
-            {{ macro_fn('count') }} as {{ metric[0] }}__count,
-            {{ macro_fn('median') }} as {{ metric[0] }}__median,
-            {{ macro_fn('p90') }} as {{ metric[0] }}__p90{{ "," if not loop.last }}
+            {{ context[metric[0]]('numerator') }} as {{ metric[0] }}__numerator,
+            {{ context[metric[0]]('denominator') }} as {{ metric[0] }}__denominator{{ "," if not loop.last }}
             {%- endif %}
+            {%- endfor %}
+        from {{ name ~ '_ratio_fine' if pre_aggregate_ratios else relation }}
+        group by grouping sets (
+            {{ grouping_sets | join(',\n            ') }}
+        )
+    ),
+    {%- endif %}
+
+    {%- if durations %}
+    {%- do families.append('duration') %}
+    {{ name }}_duration_aggregated as (
+        select
+            {{ metric_cell_keys(grains) }},
+            {%- for metric in durations %}
+            {{ context[metric[0]]('count') }} as {{ metric[0] }}__count,
+            {{ context[metric[0]]('quantiles') }} as {{ metric[0] }}__quantiles{{ "," if not loop.last }}
             {%- endfor %}
         from {{ relation }}
         group by grouping sets (
             {{ grouping_sets | join(',\n            ') }}
         )
     ),
+    {%- endif %}
 
-    {{ name }}_labelled as (
+    {%- for family in families %}
+    {{ name }}_{{ family }}_labelled as (
         select
             *,
             case
@@ -73,20 +112,22 @@
                 {%- endfor %}
                 'all'
             ) as segment_value
-        from {{ name }}_aggregated
+        from {{ name }}_{{ family }}_aggregated
         -- A group of rows that carry no period of the set's grain (see metric_dimensions).
         where coalesce(period_week, period_month, period_quarter) is not null
     ),
+    {%- endfor %}
 
     {%- set cells = [] %}
-    {%- for metric in metrics %}
-        {%- if metric[1] == 'ratio' %}
-            {%- do cells.append([metric[0], metric[0] ~ '__numerator', metric[0] ~ '__denominator',
-                safe_divide(metric[0] ~ '__numerator', metric[0] ~ '__denominator')]) %}
-        {%- else %}
-            {%- do cells.append([metric[0] ~ '_median', 'null', metric[0] ~ '__count', metric[0] ~ '__median']) %}
-            {%- do cells.append([metric[0] ~ '_p90', 'null', metric[0] ~ '__count', metric[0] ~ '__p90']) %}
-        {%- endif %}
+    {%- for metric in ratios %}
+        {%- do cells.append(['ratio', metric[0], metric[0] ~ '__numerator', metric[0] ~ '__denominator',
+            safe_divide(metric[0] ~ '__numerator', metric[0] ~ '__denominator')]) %}
+    {%- endfor %}
+    {%- for metric in durations %}
+        {%- do cells.append(['duration', metric[0] ~ '_median', 'null', metric[0] ~ '__count',
+            array_element(metric[0] ~ '__quantiles', 1)]) %}
+        {%- do cells.append(['duration', metric[0] ~ '_p90', 'null', metric[0] ~ '__count',
+            array_element(metric[0] ~ '__quantiles', 2)]) %}
     {%- endfor %}
 
     {{ name }}_cells as (
@@ -97,16 +138,28 @@
             path_label as support_path,
             segment_type,
             segment_value,
-            '{{ cell[0] }}' as metric_name,
-            cast({{ cell[1] }} as {{ type_double() }}) as numerator,
-            cast({{ cell[2] }} as {{ type_double() }}) as denominator,
-            cast({{ cell[3] }} as {{ type_double() }}) as metric_value
-        from {{ name }}_labelled
+            '{{ cell[1] }}' as metric_name,
+            cast({{ cell[2] }} as {{ type_double() }}) as numerator,
+            cast({{ cell[3] }} as {{ type_double() }}) as denominator,
+            cast({{ cell[4] }} as {{ type_double() }}) as metric_value
+        from {{ name }}_{{ cell[0] }}_labelled
         {%- if not loop.last %}
         union all
         {%- endif %}
         {%- endfor %}
     )
+{%- endmacro %}
+
+{#- The key columns of a metric_cells aggregation: the period of each grain (null for a grain
+    not computed here), the path and the segments. -#}
+{% macro metric_cell_keys(grains) -%}
+    {%- for grain in ['week', 'month', 'quarter'] %}
+    {% if grain in grains %}period_{{ grain }}{% else %}cast(null as date) as period_{{ grain }}{% endif %},
+    {%- endfor %}
+    support_path,
+    {%- for segment in metric_segment_types() %}
+    segment_{{ segment }}{{ "," if not loop.last }}
+    {%- endfor %}
 {%- endmacro %}
 
 {#- The segment types of the path-segmented metric tables, besides `all`. -#}
