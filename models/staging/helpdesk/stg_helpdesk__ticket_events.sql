@@ -80,7 +80,5 @@ select
     case when event_type = 'engineering_resolution' then resolution_code end as resolution_code,
     handle_seconds,
     rejection_reason,
-    {%- for column in raw_contract_columns('ticket_events') %}
-    {{ column }}_raw{{ "," if not loop.last }}
-    {%- endfor %}
+    {{ raw_contract_columns('ticket_events') | join('_raw, ') }}_raw  -- noqa: LT05
 from checked
