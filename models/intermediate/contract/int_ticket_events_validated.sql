@@ -28,10 +28,15 @@ ticket_ids as (
     select * from {{ ref('int_ticket_ids_resolved') }}
 ),
 
--- Event ids that occur more than once (a small set): only their rows need ranking. Read from the
--- view apart from `events` (only the id is computed), so the wide rows are streamed once.
+-- Event ids that may occur more than once (a small set): only their rows need ranking. Found by
+-- the hash of the id (grouping 64-bit numbers is far cheaper than grouping the strings; a
+-- collision only adds a candidate, which the ranking then finds alone), read from the view apart
+-- from `events` so that only the id is computed for it.
 window_event_ids as (
-    select event_id from {{ ref('stg_helpdesk__ticket_events') }}
+    select
+        event_id,
+        {{ fast_hash('event_id') }} as event_id_hash
+    from {{ ref('stg_helpdesk__ticket_events') }}
     where
         event_id is not null
         {%- if is_incremental() %}
@@ -40,13 +45,13 @@ window_event_ids as (
 ),
 
 repeated_event_ids as (
-    select event_id
+    select event_id_hash
     from window_event_ids
-    group by event_id
+    group by event_id_hash
     having count(*) > 1
     {%- if is_incremental() %}
     union
-    select event_id
+    select {{ fast_hash('event_id') }} as event_id_hash
     from {{ this }}
     where
         rejection_reason is null
@@ -63,7 +68,7 @@ accepted_before_window as (
     where
         rejection_reason is null
         and occurred_at < {{ incremental_cutoff() }}
-        and event_id in (select repeated_event_ids.event_id from repeated_event_ids)
+        and {{ fast_hash('event_id') }} in (select repeated_event_ids.event_id_hash from repeated_event_ids)
 ),
 {%- endif %}
 
@@ -87,7 +92,7 @@ checked as (
         events.workflow_id,
         events.resolution_code,
         events.handle_seconds,
-        repeated_event_ids.event_id is not null as has_repeated_id,
+        repeated_event_ids.event_id_hash is not null as has_repeated_id,
         {%- if is_incremental() %}
         accepted_before_window.event_id is not null as was_accepted_before_window,
         {%- else %}
@@ -108,14 +113,14 @@ checked as (
                 or ticket_ids.ticket_id is null
                 or not ticket_ids.has_valid_version
                 or events.occurred_at < ticket_ids.created_at
-                or repeated_event_ids.event_id is not null
+                or repeated_event_ids.event_id_hash is not null
                 then {{ raw_values(raw_contract_columns('ticket_events'), 'events') }}
         end as raw_values
     from events
     left join ticket_ids
         on events.ticket_id = ticket_ids.ticket_id
     left join repeated_event_ids
-        on events.event_id = repeated_event_ids.event_id
+        on {{ fast_hash('events.event_id') }} = repeated_event_ids.event_id_hash
     {%- if is_incremental() %}
     left join accepted_before_window
         on events.event_id = accepted_before_window.event_id
