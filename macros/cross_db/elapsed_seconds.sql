@@ -13,10 +13,11 @@
 {%- endmacro %}
 
 {% macro postgres__elapsed_seconds(start_at, end_at) -%}
-    extract(epoch from ({{ end_at }} - {{ start_at }}))
+    cast(extract(epoch from ({{ end_at }} - {{ start_at }})) as {{ type_double() }})
 {%- endmacro %}
 
-{#- Exact elapsed minutes, the unit every duration metric reports in. -#}
+{#- Exact elapsed minutes, the unit every duration metric reports in, as a double on every engine
+    (PostgreSQL would otherwise give numeric). -#}
 {% macro elapsed_minutes(start_at, end_at) -%}
-    ({{ elapsed_seconds(start_at, end_at) }} / 60.0)
+    cast({{ elapsed_seconds(start_at, end_at) }} / 60.0 as {{ type_double() }})
 {%- endmacro %}

@@ -11,8 +11,8 @@
     case
         when {{ text }} is null or {{ text }} = '' then null
         when {{ has_utc_offset(text) }}
-            then timezone('UTC', {{ safe_cast(text, 'timestamptz') }})
-        else {{ safe_cast(text, dbt.type_timestamp()) }}
+            then timezone('UTC', {{ guarded_cast(text, 'timestamptz') }})
+        else {{ guarded_cast(text, dbt.type_timestamp()) }}
     end
 {%- endmacro %}
 
@@ -23,4 +23,12 @@
 
 {% macro default__has_utc_offset(text) -%}
     regexp_matches({{ text }}, '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$')
+{%- endmacro %}
+
+{% macro postgres__has_utc_offset(text) -%}
+    ({{ text }} ~ '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$')
+{%- endmacro %}
+
+{% macro spark__has_utc_offset(text) -%}
+    ({{ text }} rlike '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$')
 {%- endmacro %}

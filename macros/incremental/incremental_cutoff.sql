@@ -4,3 +4,13 @@
 {% macro incremental_cutoff() -%}
     {{ dbt.dateadd('day', -1 * (var('incremental_lookback_days') | int), as_of_timestamp()) }}
 {%- endmacro %}
+
+{#- The filter an incremental run puts on a timestamp column: rows at or after the cutoff, and rows
+    without a time (they cannot be placed, so every run rebuilds them). `true` on a full build. -#}
+{% macro in_incremental_window(column) -%}
+    {%- if is_incremental() -%}
+    ({{ column }} >= {{ incremental_cutoff() }} or {{ column }} is null)
+    {%- else -%}
+    true
+    {%- endif -%}
+{%- endmacro %}

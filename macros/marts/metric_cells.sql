@@ -170,7 +170,8 @@
 {#- The period and segment columns metric_cells groups by, for a relation with the ticket
     attributes: periods from `timestamp_column`. With `only_grain_column`, a row carries only the
     period of the grain that column names (null for the others), so that it counts in that
-    grain alone (the backlog's period-end snapshots). -#}
+    grain alone (the backlog's period-end snapshots). With `path_column` none the relation
+    already has its `support_path` column (selected with `*`), which is not repeated. -#}
 {% macro metric_dimensions(timestamp_column, path_column='support_path', only_grain_column=none) -%}
     {%- for grain in ['week', 'month', 'quarter'] %}
     {%- set period = 'cast(' ~ dbt.date_trunc(grain, timestamp_column) ~ ' as date)' %}
@@ -180,7 +181,9 @@
     {{ period }} as period_{{ grain }},
     {%- endif %}
     {%- endfor %}
+    {%- if path_column %}
     {{ path_column }} as support_path,
+    {%- endif %}
     channel as segment_channel,
     issue_type as segment_issue_type,
     case when is_technical then 'technical' else 'non_technical' end as segment_is_technical,

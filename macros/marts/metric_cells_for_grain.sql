@@ -86,7 +86,7 @@ ticket_attributes as (
 tickets as (
     select
         *,
-        {{ metric_dimensions('created_at') }}
+        {{ metric_dimensions('created_at', path_column=none) }}
     from ticket_attributes
 ),
 
@@ -99,7 +99,7 @@ escalations as (
         ticket_attributes.is_technical,
         ticket_attributes.priority,
         ticket_attributes.account_segment,
-        {{ metric_dimensions('fct_escalations.escalated_at', 'fct_escalations.support_path') }}
+        {{ metric_dimensions('fct_escalations.escalated_at', path_column=none) }}
     from fct_escalations
     inner join ticket_attributes
         on fct_escalations.ticket_id = ticket_attributes.ticket_id

@@ -3,7 +3,7 @@
     {%- if part == 'seconds' -%}
         cast({{ elapsed_seconds('created_at', 'snapshot_at') }} as {{ dbt.type_bigint() }})
     {%- elif part == 'row' -%}
-        (age_seconds / 86400.0)
+        cast(age_seconds / 86400.0 as {{ type_double() }})
     {%- elif part == 'band' -%}
         case
             when age_days < 1 then 'lt_1d'

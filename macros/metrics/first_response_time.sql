@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_response_at') }}
     {%- elif part == 'business_row' -%}
-        ((first_response_at_business_clock - created_at_business_clock) / 60.0)
+        cast((first_response_at_business_clock - created_at_business_clock) / 60.0 as {{ type_double() }})
     {%- else -%}
         {{ duration_aggregate('first_response_time', 'first_response_minutes', part) }}
     {%- endif -%}

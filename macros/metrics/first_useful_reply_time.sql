@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_useful_reply_at') }}
     {%- elif part == 'business_row' -%}
-        ((first_useful_reply_at_business_clock - created_at_business_clock) / 60.0)
+        cast((first_useful_reply_at_business_clock - created_at_business_clock) / 60.0 as {{ type_double() }})
     {%- else -%}
         {{ duration_aggregate('first_useful_reply_time', 'first_useful_reply_minutes', part) }}
     {%- endif -%}

@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'resolved_at') }}
     {%- elif part == 'business_row' -%}
-        ((resolved_at_business_clock - created_at_business_clock) / 60.0)
+        cast((resolved_at_business_clock - created_at_business_clock) / 60.0 as {{ type_double() }})
     {%- else -%}
         {{ duration_aggregate('resolution_time', 'resolution_minutes', part) }}
     {%- endif -%}

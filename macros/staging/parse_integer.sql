@@ -2,8 +2,8 @@
     row is quarantined as invalid. `3.0` is accepted as 3. -#}
 {% macro parse_integer(column) -%}
     case
-        when {{ safe_cast(clean_text(column), dbt.type_numeric()) }}
-            = floor({{ safe_cast(clean_text(column), dbt.type_numeric()) }})
-            then cast({{ safe_cast(clean_text(column), dbt.type_numeric()) }} as {{ dbt.type_bigint() }})
+        when {{ guarded_cast(clean_text(column), dbt.type_numeric()) }}
+            = floor({{ guarded_cast(clean_text(column), dbt.type_numeric()) }})
+            then cast({{ guarded_cast(clean_text(column), dbt.type_numeric()) }} as {{ dbt.type_bigint() }})
     end
 {%- endmacro %}

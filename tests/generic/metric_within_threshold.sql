@@ -48,7 +48,7 @@ cells as (
         case cells.period_grain
             when 'week' then cast({{ dbt.dateadd('week', 1, 'cells.period_start') }} as date)
             when 'month' then cast({{ dbt.dateadd('month', 1, 'cells.period_start') }} as date)
-            else cast({{ dbt.dateadd('quarter', 1, 'cells.period_start') }} as date)
+            else cast({{ period_add('quarter', 1, 'cells.period_start') }} as date)
         end as period_end
     from {{ model }} as cells
     inner join catalog

@@ -29,7 +29,7 @@ ticket_periods as (
     select
         '{{ grain }}' as period_grain,
         cast({{ dbt.date_trunc(grain, 'tickets.created_at') }} as date) as period_start,
-        cast({{ dbt.dateadd(grain, 1, dbt.date_trunc(grain, 'tickets.created_at')) }} as date) as period_end,
+        cast({{ period_add(grain, 1, dbt.date_trunc(grain, 'tickets.created_at')) }} as date) as period_end,
         {{ 'tickets.' ~ path_label if path_label == 'support_path' else path_label }},
         tickets.account_id,
         tickets.handoff_count + tickets.escalation_count > 0 as was_escalated,

@@ -8,10 +8,8 @@
 -- duplicate. The log is read once per run, and only the window's rows are parsed in full.
 {{ config(
     materialized='incremental',
-    incremental_strategy='replace_where',
-    incremental_predicates=[
-        "occurred_at >= " ~ incremental_cutoff() ~ " or occurred_at is null"
-    ],
+    incremental_strategy='replace_window',
+    window_column='occurred_at',
     on_schema_change='fail',
 ) }}
 
@@ -19,9 +17,7 @@ with
 
 events as (
     select * from {{ ref('stg_helpdesk__ticket_events') }}
-    {%- if is_incremental() %}
-    where occurred_at >= {{ incremental_cutoff() }} or occurred_at is null
-    {%- endif %}
+    where {{ in_incremental_window('occurred_at') }}
 ),
 
 ticket_ids as (
@@ -37,11 +33,7 @@ window_event_ids as (
         event_id,
         {{ fast_hash('event_id') }} as event_id_hash
     from {{ ref('stg_helpdesk__ticket_events') }}
-    where
-        event_id is not null
-        {%- if is_incremental() %}
-        and (occurred_at >= {{ incremental_cutoff() }} or occurred_at is null)
-        {%- endif %}
+    where event_id is not null and {{ in_incremental_window('occurred_at') }}
 ),
 
 repeated_event_ids as (

@@ -12,8 +12,8 @@ typed as (
     select
         {{ pseudonymize('account_id_raw') }} as account_id,
         lower(segment_raw) as segment,
-        {{ safe_cast('arr_usd_raw', dbt.type_numeric()) }} as arr_usd,
-        {{ safe_cast('renewal_date_raw', 'date') }} as renewal_date,
+        {{ guarded_cast('arr_usd_raw', dbt.type_numeric()) }} as arr_usd,
+        {{ guarded_cast('renewal_date_raw', 'date') }} as renewal_date,
         *
     from source
 ),
