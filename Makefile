@@ -13,7 +13,7 @@ export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
 DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
 
-.PHONY: help install seed build lint fmt test test-python docs clean lock demo-data catalog bench
+.PHONY: help install seed build lint fmt test test-python test-postgres docs clean lock demo-data catalog bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -49,8 +49,15 @@ fmt: install ## Fix what the linters can fix
 docs: install ## dbt docs generate (a static, offline HTML in target/)
 	$(DBT) docs generate --static
 
-test-python: install ## pytest only (generator, staging fault suites, reference checks)
-	$(BIN)/pytest tests/python
+test-python: install ## pytest: generator, fault suites, reference checks, incremental, and PostgreSQL (a private server)
+	eval "$$(scripts/pg_server.sh start)"
+	trap 'scripts/pg_server.sh stop' EXIT
+	SUPPORT_REQUIRE_POSTGRES=1 $(BIN)/pytest tests/python
+
+test-postgres: install ## The PostgreSQL tests alone (demo build, BI access, DuckDB parity) on a private server
+	eval "$$(scripts/pg_server.sh start)"
+	trap 'scripts/pg_server.sh stop' EXIT
+	SUPPORT_REQUIRE_POSTGRES=1 $(BIN)/pytest -m postgres tests/python
 
 test: lint build docs test-python ## Everything CI checks: lint, dbt build with all tests, docs, pytest
 

@@ -40,7 +40,10 @@ install_server() {
         echo "pg_server: installing PostgreSQL needs root (apt-get install postgresql); run as root or install it" >&2
         exit 1
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1 || {
+        apt-get update -q >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
+    }
     # The package may start a system cluster; this script never uses it.
 }
 

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +54,11 @@ class DbtResult:
 
 @dataclass(frozen=True)
 class DbtProject:
-    """One isolated use of the project: its own DuckDB file and dbt target folder."""
+    """One isolated use of the project: its own DuckDB file and dbt target folder. `env` adds
+    environment variables (another target, e.g. DBT_TARGET=postgres with its own schema)."""
 
     workdir: Path
+    env: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def database(self) -> Path:
@@ -69,6 +71,7 @@ class DbtProject:
             "DBT_PROFILES_DIR": str(PROJECT_DIR),
             "DUCKDB_PATH": str(self.database),
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            **self.env,
         }
         command = [
             str(DBT),

@@ -1,0 +1,186 @@
+"""The project on PostgreSQL: the demo builds and passes every test there, the BI reader role
+reaches the marts and nothing else, and the marts agree with DuckDB's on the same data.
+
+Needs a server (the PG* variables). `make test` starts a private one (scripts/pg_server.sh) and
+sets SUPPORT_REQUIRE_POSTGRES=1, so that these tests fail instead of skipping without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import math
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg2
+import pytest
+
+from dbt_project_runner import RAW_TABLES, DbtProject, contract_columns
+from supportgen import GeneratorConfig, generate
+
+pytestmark = pytest.mark.postgres
+
+# Floating-point aggregates (sums of minutes, percentiles) may differ in the last bits between
+# engines; counts and text must match exactly.
+RELATIVE_TOLERANCE = 1e-9
+
+
+def _connect(user: str | None = None) -> Any:
+    return psycopg2.connect(
+        host=os.environ.get("PGHOST", "127.0.0.1"),
+        port=int(os.environ.get("PGPORT", "5432")),
+        user=user or os.environ.get("PGUSER", "postgres"),
+        dbname=os.environ.get("PGDATABASE", "postgres"),
+        password=os.environ.get("PGPASSWORD", ""),
+        connect_timeout=5,
+    )
+
+
+@pytest.fixture(scope="module")
+def postgres() -> None:
+    try:
+        _connect().close()
+    except psycopg2.OperationalError as error:
+        message = f"no PostgreSQL server at PGHOST/PGPORT ({error}); `make test` starts one"
+        if os.environ.get("SUPPORT_REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _postgres_project(workdir: Path, schema: str) -> DbtProject:
+    return DbtProject(workdir, env={"DBT_TARGET": "postgres", "SUPPORT_PG_SCHEMA": schema})
+
+
+@pytest.fixture(scope="module")
+def demo(postgres: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, float]]:
+    """The demo seeds, seeded and built (models, data tests, unit tests) on PostgreSQL."""
+    schema = f"demo_{uuid.uuid4().hex[:8]}"
+    project = _postgres_project(tmp_path_factory.mktemp("pg_demo"), schema)
+    started = time.perf_counter()
+    seeded = project.dbt("seed")
+    assert seeded.ok, seeded.output
+    built = project.dbt("build", "--exclude", "metric_within_warn_threshold", "metric_within_error_threshold")
+    assert built.ok, built.output
+    yield schema, time.perf_counter() - started
+    _drop_schemas(schema)
+
+
+def _drop_schemas(prefix: str) -> None:
+    with _connect() as connection, connection.cursor() as cursor:
+        cursor.execute("select nspname from pg_namespace where nspname like %s", (prefix + "%",))
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'drop schema "{name}" cascade')
+    connection.close()
+
+
+def test_demo_builds_and_passes_every_test_on_postgres(demo: tuple[str, float]) -> None:
+    schema, seconds = demo
+    print(f"demo seed + build on PostgreSQL: {seconds:.1f}s")
+    with _connect() as connection, connection.cursor() as cursor:
+        cursor.execute(f"select count(*) from {schema}_marts.fct_tickets")
+        assert cursor.fetchone()[0] > 0
+    connection.close()
+
+
+def test_bi_reader_reads_the_marts_and_nothing_else(demo: tuple[str, float]) -> None:
+    schema, _ = demo
+    login = f"bi_tool_{uuid.uuid4().hex[:8]}"
+    with _connect() as admin, admin.cursor() as cursor:
+        cursor.execute(f"create role {login} login in role bi_reader")
+    admin.close()
+    try:
+        connection = _connect(user=login)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(f"select count(*) from {schema}_marts.metrics_by_path")
+            assert cursor.fetchone()[0] > 0
+            for relation in (
+                f"{schema}_raw.tickets",
+                f"{schema}_staging.stg_helpdesk__tickets",
+                f"{schema}_intermediate.int_tickets_classified_by_path",
+                f"{schema}_quarantine.quarantine_tickets",
+            ):
+                with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                    cursor.execute(f"select count(*) from {relation}")
+        connection.close()
+    finally:
+        with _connect() as admin, admin.cursor() as cursor:
+            cursor.execute(f"drop role {login}")
+        admin.close()
+
+
+def _load_raw(folder: Path, schema: str) -> None:
+    """The generated CSV files as text tables in `schema`, the raw contract's shape."""
+    columns = contract_columns()
+    with _connect() as connection, connection.cursor() as cursor:
+        cursor.execute(f"create schema {schema}")
+        for table in RAW_TABLES:
+            cursor.execute(f"create table {schema}.{table} ({', '.join(f'{c} text' for c in columns[table])})")
+            with (folder / f"{table}.csv").open(encoding="utf-8") as handle:
+                cursor.copy_expert(f"copy {schema}.{table} from stdin with (format csv, header true)", handle)
+    connection.close()
+
+
+def _normalise(value: Any) -> Any:
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _rows(cursor: Any, sql: str) -> list[tuple[Any, ...]]:
+    cursor.execute(sql)
+    return [tuple(_normalise(value) for value in row) for row in cursor.fetchall()]
+
+
+def _close(left: Any, right: Any) -> bool:
+    if isinstance(left, float) and isinstance(right, float | int):
+        return math.isclose(left, float(right), rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
+    if isinstance(right, float) and isinstance(left, int):
+        return math.isclose(float(left), right, rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
+    return bool(left == right)
+
+
+def _assert_same(name: str, duck: list[tuple[Any, ...]], pg: list[tuple[Any, ...]]) -> None:
+    assert len(duck) == len(pg), f"{name}: {len(duck)} rows on DuckDB, {len(pg)} on PostgreSQL"
+    for duck_row, pg_row in zip(duck, pg, strict=True):
+        differing = [i for i, (a, b) in enumerate(zip(duck_row, pg_row, strict=True)) if not _close(a, b)]
+        assert not differing, f"{name}: rows differ in columns {differing}:\n  duckdb   {duck_row}\n  postgres {pg_row}"
+
+
+def test_marts_agree_between_duckdb_and_postgres(postgres: None, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    generate(GeneratorConfig(tickets=1500, seed=73, days=56), raw, "csv", progress=False)
+
+    duck = DbtProject(tmp_path / "duckdb")
+    result = duck.build_from_files(raw)
+    assert result.ok, result.output
+
+    schema = f"parity_{uuid.uuid4().hex[:8]}"
+    _load_raw(raw, f"{schema}_input")
+    try:
+        pg = _postgres_project(tmp_path / "postgres", schema)
+        excluded = ["test_type:unit", "metric_within_warn_threshold", "metric_within_error_threshold"]
+        result = pg.dbt("build", "--exclude", *excluded, variables={"raw_schema": f"{schema}_input"})
+        assert result.ok, result.output
+
+        tickets = "select * from {schema}.fct_tickets order by ticket_id"
+        cells = (
+            "select * from {schema}.metrics_by_path "
+            "order by period_grain, period_start, support_path, segment_type, segment_value, metric_name"
+        )
+        with _connect() as connection, connection.cursor() as cursor:
+            for name, sql in (("fct_tickets", tickets), ("metrics_by_path", cells)):
+                duck_rows = [tuple(_normalise(v) for v in row) for row in duck.query(sql.format(schema="main_marts"))]
+                pg_rows = _rows(cursor, sql.format(schema=f"{schema}_marts"))
+                assert duck_rows, f"{name} is empty"
+                _assert_same(name, duck_rows, pg_rows)
+        connection.close()
+    finally:
+        _drop_schemas(schema)
