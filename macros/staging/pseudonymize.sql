@@ -1,10 +1,23 @@
 {#- A stable pseudonym for a personal identifier: the md5 of a salt and the value, so joins and
-    repeat-contact pairing still work while no raw customer identifier leaves staging. The salt
-    comes from the env var SUPPORT_PSEUDONYM_SALT; the documented default is for the demo only. -#}
+    repeat-contact pairing still work while no raw customer identifier leaves staging.
+
+    The salt is read by the query from a table the operator fills once (var
+    `pseudonym_salt_table`, e.g. `support_private.pseudonym_salt`, one row, column `salt`; see
+    scripts/set_pseudonym_salt.py), so it never appears in the SQL text, dbt's compiled files or
+    its logs. Without that var the demo salt is used, which is not a secret. -#}
 {% macro pseudonymize(expression) -%}
-    {%- set salt = env_var('SUPPORT_PSEUDONYM_SALT', 'demo-salt-not-secret') -%}
     case
         when {{ expression }} is not null
-            then {{ dbt.hash(dbt.concat(["'" ~ salt | replace("'", "''") ~ "|'", expression])) }}
+            then {{ dbt.hash(dbt.concat([pseudonym_salt(), "'|'", expression])) }}
     end
+{%- endmacro %}
+
+{#- SQL for the pseudonym salt: a scalar subquery on the salt table, or the demo literal. -#}
+{% macro pseudonym_salt() -%}
+    {%- set table = var('pseudonym_salt_table', '') -%}
+    {%- if table -%}
+        (select max(salt) from {{ table }})
+    {%- else -%}
+        'demo-salt-not-secret'
+    {%- endif -%}
 {%- endmacro %}
