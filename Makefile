@@ -13,7 +13,7 @@ export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
 DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
 
-.PHONY: help install seed build lint fmt test test-python test-postgres docs clean lock demo-data catalog bench
+.PHONY: help install seed build lint fmt test test-python test-postgres test-spark docs clean lock demo-data catalog bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -49,10 +49,15 @@ fmt: install ## Fix what the linters can fix
 docs: install ## dbt docs generate (a static, offline HTML in target/)
 	$(DBT) docs generate --static
 
-test-python: install ## pytest: generator, fault suites, reference checks, incremental, and PostgreSQL (a private server)
+test-python: install ## pytest: generator, fault suites, reference checks, incremental, PostgreSQL (a private server), Spark
 	eval "$$(scripts/pg_server.sh start)"
 	trap 'scripts/pg_server.sh stop' EXIT
-	SUPPORT_REQUIRE_POSTGRES=1 $(BIN)/pytest tests/python
+	export SPARK_LOCAL_IP=127.0.0.1
+	SUPPORT_REQUIRE_POSTGRES=1 SUPPORT_REQUIRE_SPARK=1 $(BIN)/pytest tests/python
+
+test-spark: install ## The Spark tests alone (demo build and DuckDB parity, pyspark's in-process session)
+	export SPARK_LOCAL_IP=127.0.0.1
+	SUPPORT_REQUIRE_SPARK=1 $(BIN)/pytest -m spark tests/python
 
 test-postgres: install ## The PostgreSQL tests alone (demo build, BI access, DuckDB parity) on a private server
 	eval "$$(scripts/pg_server.sh start)"

@@ -19,5 +19,9 @@
 {#- Exact elapsed minutes, the unit every duration metric reports in, as a double on every engine
     (PostgreSQL would otherwise give numeric). -#}
 {% macro elapsed_minutes(start_at, end_at) -%}
-    cast({{ elapsed_seconds(start_at, end_at) }} / 60.0 as {{ type_double() }})
+    cast({{ elapsed_seconds(start_at, end_at) }} as {{ type_double() }}) / 60.0
+{%- endmacro %}
+
+{% macro spark__elapsed_seconds(start_at, end_at) -%}
+    (cast(unix_micros({{ end_at }}) - unix_micros({{ start_at }}) as {{ type_double() }}) / 1000000.0)
 {%- endmacro %}

@@ -32,3 +32,13 @@
 {% macro spark__has_utc_offset(text) -%}
     ({{ text }} rlike '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$')
 {%- endmacro %}
+
+{#- Spark's timestamp is an instant shown in the session time zone (UTC, set in the profile): a
+    cast applies a text's offset itself and reads a text without one as UTC. -#}
+{% macro spark__parse_timestamp_utc(expression) -%}
+    {%- set text = "trim(cast(" ~ expression ~ " as " ~ dbt.type_string() ~ "))" -%}
+    case
+        when {{ text }} is null or {{ text }} = '' then null
+        else {{ guarded_cast(text, dbt.type_timestamp()) }}
+    end
+{%- endmacro %}

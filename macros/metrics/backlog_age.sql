@@ -3,7 +3,7 @@
     {%- if part == 'seconds' -%}
         cast({{ elapsed_seconds('created_at', 'snapshot_at') }} as {{ dbt.type_bigint() }})
     {%- elif part == 'row' -%}
-        cast(age_seconds / 86400.0 as {{ type_double() }})
+        cast(age_seconds as {{ type_double() }}) / 86400.0
     {%- elif part == 'band' -%}
         case
             when age_days < 1 then 'lt_1d'

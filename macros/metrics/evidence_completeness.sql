@@ -10,7 +10,7 @@
     {%- elif part == 'fields_required' -%}
         (case when escalation_kind = 'engineering' then 4 else 2 end)
     {%- elif part == 'row' -%}
-        cast({{ evidence_completeness('fields_present') }} * 1.0 / {{ evidence_completeness('fields_required') }} as {{ type_double() }})
+        cast({{ evidence_completeness('fields_present') }} as {{ type_double() }}) / {{ evidence_completeness('fields_required') }}
     {%- elif part == 'numerator' -%}
         sum(packet_completeness)
     {%- elif part == 'denominator' -%}

@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_response_at') }}
     {%- elif part == 'business_row' -%}
-        cast((first_response_at_business_clock - created_at_business_clock) / 60.0 as {{ type_double() }})
+        cast(first_response_at_business_clock - created_at_business_clock as {{ type_double() }}) / 60.0
     {%- else -%}
         {{ duration_aggregate('first_response_time', 'first_response_minutes', part) }}
     {%- endif -%}

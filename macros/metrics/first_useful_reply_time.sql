@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'first_useful_reply_at') }}
     {%- elif part == 'business_row' -%}
-        cast((first_useful_reply_at_business_clock - created_at_business_clock) / 60.0 as {{ type_double() }})
+        cast(first_useful_reply_at_business_clock - created_at_business_clock as {{ type_double() }}) / 60.0
     {%- else -%}
         {{ duration_aggregate('first_useful_reply_time', 'first_useful_reply_minutes', part) }}
     {%- endif -%}

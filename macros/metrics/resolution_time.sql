@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         {{ elapsed_minutes('created_at', 'resolved_at') }}
     {%- elif part == 'business_row' -%}
-        cast((resolved_at_business_clock - created_at_business_clock) / 60.0 as {{ type_double() }})
+        cast(resolved_at_business_clock - created_at_business_clock as {{ type_double() }}) / 60.0
     {%- else -%}
         {{ duration_aggregate('resolution_time', 'resolution_minutes', part) }}
     {%- endif -%}

@@ -1,7 +1,7 @@
 -- Each ticket's queue over time: from each assignment until the next one. Before its first
 -- assignment a ticket sits in no queue (`unassigned`: with the AI, or waiting for routing).
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}

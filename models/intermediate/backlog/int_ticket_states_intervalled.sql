@@ -2,7 +2,7 @@
 -- one, with the status and whether it counts as open (open, pending, reopened). The last interval
 -- has no end. A ticket with no status events is open from its creation on.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}

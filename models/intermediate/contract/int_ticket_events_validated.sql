@@ -7,7 +7,7 @@
 -- without a readable time); an event whose id was already accepted before the window is a
 -- duplicate. The log is read once per run, and only the window's rows are parsed in full.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_window',
     window_column='occurred_at',
     on_schema_change='fail',

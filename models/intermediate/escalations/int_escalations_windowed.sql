@@ -2,7 +2,7 @@
 -- the moment it happened to the ticket's next handoff/escalation. What the receiving side did in
 -- that window decides whether the escalation was rework.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}

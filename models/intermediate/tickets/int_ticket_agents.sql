@@ -1,7 +1,7 @@
 -- One row per ticket and human (agent or engineer) who acted on it, with the ticket's attributes:
 -- the grain at which tickets per agent is counted.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}

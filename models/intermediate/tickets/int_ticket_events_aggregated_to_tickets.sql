@@ -2,7 +2,7 @@
 -- needs. Metrics read this model instead of scanning the events again. The final resolution needs
 -- the status changes in order, so those (a small share of the events) get a second, narrow pass.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}

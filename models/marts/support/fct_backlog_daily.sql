@@ -62,7 +62,7 @@ counted as (
         support_path,
         age_band,
         count(*) as open_tickets,
-        cast(sum(age_seconds) / 86400.0 as {{ type_double() }}) as total_age_days
+        cast(sum(age_seconds) as {{ type_double() }}) / 86400.0 as total_age_days
     from open_tickets
     group by date_day, queue, support_path, age_band
 )

@@ -1,7 +1,7 @@
 -- One row per ticket: the wide fact BI tools read. Every flag and duration comes from its metric
 -- macro (macros/metrics/); this model only gathers the inputs and names the results.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}
