@@ -7,9 +7,6 @@ sets SUPPORT_REQUIRE_POSTGRES=1, so that these tests fail instead of skipping wi
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import math
 import os
 import time
 import uuid
@@ -19,15 +16,12 @@ from typing import Any
 
 import psycopg2
 import pytest
+from engine_parity import assert_same_rows, normalise_rows
 
 from dbt_project_runner import RAW_TABLES, DbtProject, contract_columns
 from supportgen import GeneratorConfig, generate
 
 pytestmark = pytest.mark.postgres
-
-# Floating-point aggregates (sums of minutes, percentiles) may differ in the last bits between
-# engines; counts and text must match exactly.
-RELATIVE_TOLERANCE = 1e-9
 
 
 def _connect(user: str | None = None) -> Any:
@@ -126,34 +120,6 @@ def _load_raw(folder: Path, schema: str) -> None:
     connection.close()
 
 
-def _normalise(value: Any) -> Any:
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return value
-
-
-def _rows(cursor: Any, sql: str) -> list[tuple[Any, ...]]:
-    cursor.execute(sql)
-    return [tuple(_normalise(value) for value in row) for row in cursor.fetchall()]
-
-
-def _close(left: Any, right: Any) -> bool:
-    if isinstance(left, float) and isinstance(right, float | int):
-        return math.isclose(left, float(right), rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
-    if isinstance(right, float) and isinstance(left, int):
-        return math.isclose(float(left), right, rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
-    return bool(left == right)
-
-
-def _assert_same(name: str, duck: list[tuple[Any, ...]], pg: list[tuple[Any, ...]]) -> None:
-    assert len(duck) == len(pg), f"{name}: {len(duck)} rows on DuckDB, {len(pg)} on PostgreSQL"
-    for duck_row, pg_row in zip(duck, pg, strict=True):
-        differing = [i for i, (a, b) in enumerate(zip(duck_row, pg_row, strict=True)) if not _close(a, b)]
-        assert not differing, f"{name}: rows differ in columns {differing}:\n  duckdb   {duck_row}\n  postgres {pg_row}"
-
-
 def test_marts_agree_between_duckdb_and_postgres(postgres: None, tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     generate(GeneratorConfig(tickets=1500, seed=73, days=56), raw, "csv", progress=False)
@@ -177,10 +143,10 @@ def test_marts_agree_between_duckdb_and_postgres(postgres: None, tmp_path: Path)
         )
         with _connect() as connection, connection.cursor() as cursor:
             for name, sql in (("fct_tickets", tickets), ("metrics_by_path", cells)):
-                duck_rows = [tuple(_normalise(v) for v in row) for row in duck.query(sql.format(schema="main_marts"))]
-                pg_rows = _rows(cursor, sql.format(schema=f"{schema}_marts"))
-                assert duck_rows, f"{name} is empty"
-                _assert_same(name, duck_rows, pg_rows)
+                cursor.execute(sql.format(schema=f"{schema}_marts"))
+                pg_rows = normalise_rows(cursor.fetchall())
+                duck_rows = normalise_rows(duck.query(sql.format(schema="main_marts")))
+                assert_same_rows(name, duck_rows, pg_rows, "postgres")
         connection.close()
     finally:
         _drop_schemas(schema)

@@ -7,9 +7,6 @@ SUPPORT_REQUIRE_SPARK=1 so that these tests fail instead of skipping without it.
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import math
 import os
 import shutil
 import time
@@ -17,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from engine_parity import assert_same_rows, normalise_rows
 
 from dbt_project_runner import DbtProject
 from supportgen import GeneratorConfig, generate
 
 pytestmark = pytest.mark.spark
 
-RELATIVE_TOLERANCE = 1e-9
 CELL_KEY = ["period_grain", "period_start", "support_path", "segment_type", "segment_value", "metric_name"]
 # The threshold tests judge the data, not the code. The unit tests pin the metric definitions on
 # DuckDB and PostgreSQL; on Spark 4.3's local session one of them (a fixture of a handful of rows,
@@ -76,20 +73,6 @@ def test_demo_builds_and_passes_its_data_tests_on_spark(java: None, tmp_path: Pa
     assert _read(project.workdir, "support_marts.fct_tickets")
 
 
-def _normalise(value: Any) -> Any:
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return value
-
-
-def _close(left: Any, right: Any) -> bool:
-    if isinstance(left, int | float) and isinstance(right, int | float) and not isinstance(left, bool):
-        return math.isclose(float(left), float(right), rel_tol=RELATIVE_TOLERANCE, abs_tol=1e-9)
-    return bool(left == right)
-
-
 def test_marts_agree_between_duckdb_and_spark(java: None, tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     generate(GeneratorConfig(tickets=800, seed=73, days=42), raw, "csv", progress=False)
@@ -113,16 +96,11 @@ def test_marts_agree_between_duckdb_and_spark(java: None, tmp_path: Path) -> Non
         duck_columns = [row[0] for row in duck.query(f"describe main_marts.{table}")]
         order = [duck_columns.index(key) for key in keys]
         duck_rows = sorted(
-            (tuple(_normalise(v) for v in row) for row in duck.query(f"select * from main_marts.{table}")),
+            normalise_rows(duck.query(f"select * from main_marts.{table}")),
             key=lambda row: tuple(str(row[i]) for i in order),
         )
         spark_rows = sorted(
-            (tuple(_normalise(v) for v in row) for row in _read(spark.workdir, f"support_marts.{table}")),
+            normalise_rows(_read(spark.workdir, f"support_marts.{table}")),
             key=lambda row: tuple(str(row[i]) for i in order),
         )
-        assert duck_rows, f"{table} is empty"
-        counts = f"{table}: {len(duck_rows)} rows on DuckDB, {len(spark_rows)} on Spark"
-        assert len(duck_rows) == len(spark_rows), counts
-        for duck_row, spark_row in zip(duck_rows, spark_rows, strict=True):
-            differing = [i for i, (a, b) in enumerate(zip(duck_row, spark_row, strict=True)) if not _close(a, b)]
-            assert not differing, f"{table}: columns {differing} differ:\n  duckdb {duck_row}\n  spark  {spark_row}"
+        assert_same_rows(table, duck_rows, spark_rows, "spark")
