@@ -16,10 +16,9 @@ from typing import Any
 
 import psycopg2
 import pytest
-from engine_parity import assert_same_rows, normalise_rows
+from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
 
 from dbt_project_runner import RAW_TABLES, DbtProject, contract_columns
-from supportgen import GeneratorConfig, generate
 
 pytestmark = pytest.mark.postgres
 
@@ -121,12 +120,7 @@ def _load_raw(folder: Path, schema: str) -> None:
 
 
 def test_marts_agree_between_duckdb_and_postgres(postgres: None, tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    generate(GeneratorConfig(tickets=1500, seed=73, days=56), raw, "csv", progress=False)
-
-    duck = DbtProject(tmp_path / "duckdb")
-    result = duck.build_from_files(raw)
-    assert result.ok, result.output
+    raw, duck = duckdb_reference(tmp_path, tickets=1500, days=56)
 
     schema = f"parity_{uuid.uuid4().hex[:8]}"
     _load_raw(raw, f"{schema}_input")

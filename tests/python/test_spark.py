@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_parity import assert_same_rows, normalise_rows
+from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
 
 from dbt_project_runner import DbtProject
-from supportgen import GeneratorConfig, generate
 
 pytestmark = pytest.mark.spark
 
@@ -74,12 +73,7 @@ def test_demo_builds_and_passes_its_data_tests_on_spark(java: None, tmp_path: Pa
 
 
 def test_marts_agree_between_duckdb_and_spark(java: None, tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    generate(GeneratorConfig(tickets=800, seed=73, days=42), raw, "csv", progress=False)
-
-    duck = DbtProject(tmp_path / "duckdb")
-    result = duck.build_from_files(raw)
-    assert result.ok, result.output
+    raw, duck = duckdb_reference(tmp_path, tickets=800, days=42)
 
     spark = _spark_project(tmp_path / "spark")
     loaded = spark.dbt(
