@@ -13,7 +13,7 @@ export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
 DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
 
-.PHONY: help install seed build lint fmt test test-python test-postgres test-spark docs clean lock demo-data catalog bench
+.PHONY: help install seed build lint fmt test test-python test-postgres test-spark docs semantic dashboard clean lock demo-data catalog bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -49,6 +49,10 @@ fmt: install ## Fix what the linters can fix
 docs: install ## dbt docs generate (a static, offline HTML in target/)
 	$(DBT) docs generate --static
 
+semantic: install ## Validate the MetricFlow semantic layer against the DuckDB marts (after make build)
+	$(DBT) parse --quiet
+	$(BIN)/mf validate-configs
+
 test-python: install ## pytest: generator, fault suites, reference checks, incremental, PostgreSQL (a private server), Spark
 	eval "$$(scripts/pg_server.sh start)"
 	trap 'scripts/pg_server.sh stop' EXIT
@@ -64,7 +68,7 @@ test-postgres: install ## The PostgreSQL tests alone (demo build, BI access, Duc
 	trap 'scripts/pg_server.sh stop' EXIT
 	SUPPORT_REQUIRE_POSTGRES=1 $(BIN)/pytest -m postgres tests/python
 
-test: lint build docs test-python ## Everything CI checks: lint, dbt build with all tests, docs, pytest
+test: lint build docs semantic test-python ## Everything CI checks: lint, dbt build with all tests, docs, semantic layer, pytest
 
 demo-data: install ## Regenerate the committed demo seeds with the generator
 	$(BIN)/python -m supportgen --tickets 3000 --seed 7 --format csv --out seeds/demo
