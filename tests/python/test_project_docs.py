@@ -73,3 +73,20 @@ def test_marts_enforce_their_contracts() -> None:
     assert marts
     loose = [node["name"] for node in marts if not node["config"]["contract"]["enforced"]]
     assert not loose, f"marts without an enforced contract: {loose}"
+
+
+def _exposure_models(name: str) -> set[str]:
+    exposure = _artifact("manifest.json")["exposures"][f"exposure.support_metrics.{name}"]
+    return {uid.rsplit(".", 1)[-1] for uid in exposure["depends_on"]["nodes"]}
+
+
+def test_the_dashboard_exposure_lists_the_marts_the_dashboard_reads() -> None:
+    from dashboard.data import REQUIRED_MARTS
+
+    assert _exposure_models("support_dashboard") == set(REQUIRED_MARTS)
+
+
+def test_the_semantic_layer_exposure_lists_the_models_of_the_semantic_models() -> None:
+    semantic_models = _artifact("manifest.json")["semantic_models"].values()
+    read = {uid.rsplit(".", 1)[-1] for model in semantic_models for uid in model["depends_on"]["nodes"]}
+    assert _exposure_models("semantic_layer") == read
