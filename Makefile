@@ -12,6 +12,7 @@ export DBT_PROJECT_DIR := $(CURDIR)
 export DUCKDB_PATH ?= $(CURDIR)/target/support.duckdb
 DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
+DASHBOARD_PORT ?= 8501
 
 .PHONY: help install seed build lint fmt test test-python test-postgres test-spark docs semantic dashboard clean lock demo-data catalog bench
 
@@ -36,28 +37,33 @@ build: seed ## Install, load the demo data and run dbt build on DuckDB
 
 lint: install ## sqlfluff on the SQL, ruff and mypy on the Python
 	$(BIN)/sqlfluff lint models tests analyses
-	$(BIN)/ruff check supportgen scripts bench tests/python
-	$(BIN)/ruff format --check supportgen scripts bench tests/python
-	$(BIN)/mypy --strict supportgen scripts bench
+	$(BIN)/ruff check supportgen scripts bench dashboard tests/python
+	$(BIN)/ruff format --check supportgen scripts bench dashboard tests/python
+	$(BIN)/mypy --strict supportgen scripts bench dashboard
 	$(BIN)/python scripts/metric_catalog.py --check
 
 fmt: install ## Fix what the linters can fix
 	$(BIN)/sqlfluff fix models tests analyses
-	$(BIN)/ruff check --fix supportgen scripts bench tests/python
-	$(BIN)/ruff format supportgen scripts bench tests/python
+	$(BIN)/ruff check --fix supportgen scripts bench dashboard tests/python
+	$(BIN)/ruff format supportgen scripts bench dashboard tests/python
 
 docs: install ## dbt docs generate (a static, offline HTML in target/)
 	$(DBT) docs generate --static
+
+dashboard: install ## The Streamlit dashboard over the DuckDB marts on http://127.0.0.1:$(DASHBOARD_PORT) (after make build)
+	$(BIN)/streamlit run dashboard/app.py --server.address 127.0.0.1 --server.port $(DASHBOARD_PORT) \
+	  --server.headless true --browser.gatherUsageStats false
 
 semantic: install ## Validate the MetricFlow semantic layer against the DuckDB marts (after make build)
 	$(DBT) parse --quiet
 	$(BIN)/mf validate-configs
 
-test-python: install ## pytest: generator, fault suites, reference checks, incremental, PostgreSQL (a private server), Spark
+test-python: install ## pytest: generator, fault suites, reference checks, incremental, semantic layer, dashboard (AppTest and headless Chromium), PostgreSQL (a private server), Spark
+	scripts/ensure_chromium.sh
 	eval "$$(scripts/pg_server.sh start)"
 	trap 'scripts/pg_server.sh stop' EXIT
 	export SPARK_LOCAL_IP=127.0.0.1
-	SUPPORT_REQUIRE_POSTGRES=1 SUPPORT_REQUIRE_SPARK=1 $(BIN)/pytest tests/python
+	SUPPORT_REQUIRE_POSTGRES=1 SUPPORT_REQUIRE_SPARK=1 SUPPORT_REQUIRE_BROWSER=1 $(BIN)/pytest tests/python
 
 test-spark: install ## The Spark tests alone (demo build and DuckDB parity, pyspark's in-process session)
 	export SPARK_LOCAL_IP=127.0.0.1

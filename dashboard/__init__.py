@@ -1,0 +1,1 @@
+"""A Streamlit dashboard over the DuckDB marts: every metric split by support path, the blend beside."""
