@@ -6,7 +6,15 @@
     {%- if not execute -%}{{ return({}) }}{%- endif -%}
     {%- set raw_dir = var('raw_dir', '') -%}
     {%- set types = {} -%}
-    {%- if raw_dir -%}
+    {%- if source_system() != 'helpdesk' -%}
+        {#- The adapter's model: its columns arrive typed. -#}
+        {%- set relation = load_relation(ref(source_system() ~ '__contract_' ~ table_name)) -%}
+        {%- if relation is not none -%}
+            {%- for column in adapter.get_columns_in_relation(relation) -%}
+                {%- do types.update({column.name | lower: column.dtype | lower}) -%}
+            {%- endfor -%}
+        {%- endif -%}
+    {%- elif raw_dir -%}
         {%- set described = run_query("describe select * from " ~ read_raw_file(table_name, raw_dir)) -%}
         {%- for row in described.rows -%}
             {%- do types.update({row[0] | lower: row[1] | lower}) -%}

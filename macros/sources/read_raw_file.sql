@@ -1,18 +1,18 @@
 {#- SQL that reads one raw table from a file in `raw_dir`, every column as text (staging owns the
     casts). Fails the run with a message naming the file and the fix when the file is missing or
     lacks contract columns, rather than letting a bad export turn into wrong numbers. -#}
-{% macro read_raw_file(table_name, raw_dir) -%}
-    {{ return(adapter.dispatch('read_raw_file', 'support_metrics')(table_name, raw_dir)) }}
+{% macro read_raw_file(table_name, raw_dir, source_name='helpdesk') -%}
+    {{ return(adapter.dispatch('read_raw_file', 'support_metrics')(table_name, raw_dir, source_name)) }}
 {%- endmacro %}
 
-{% macro default__read_raw_file(table_name, raw_dir) -%}
+{% macro default__read_raw_file(table_name, raw_dir, source_name='helpdesk') -%}
     {{ exceptions.raise_compiler_error(
         "The raw_dir var reads files and is supported on DuckDB only (target type '"
         ~ target.type ~ "'). Load the raw tables into a schema and pass "
         ~ "--vars '{raw_schema: <schema>}' instead.") }}
 {%- endmacro %}
 
-{% macro duckdb__read_raw_file(table_name, raw_dir) -%}
+{% macro duckdb__read_raw_file(table_name, raw_dir, source_name='helpdesk') -%}
     {%- set folder = raw_dir.rstrip('/') -%}
     {%- set parquet_path = folder ~ '/' ~ table_name ~ '.parquet' -%}
     {%- set csv_path = folder ~ '/' ~ table_name ~ '.csv' -%}
@@ -43,7 +43,7 @@
         {%- set described = run_query("describe select * from " ~ reader) -%}
         {%- set present = described.columns[0].values() | map('lower') | list -%}
         {%- set missing = [] -%}
-        {%- for column in raw_contract_columns(table_name) if column not in present -%}
+        {%- for column in raw_contract_columns(table_name, source_name) if column not in present -%}
             {%- do missing.append(column) -%}
         {%- endfor -%}
         {%- if present == ['column0'] -%}
