@@ -37,6 +37,7 @@ build: seed ## Install, load the demo data and run dbt build on DuckDB
 
 lint: install ## sqlfluff on the SQL, ruff and mypy on the Python
 	$(BIN)/sqlfluff lint models tests analyses
+	for system in servicenow zendesk intercom; do scripts/lint_source_system.sh $$system; done
 	$(BIN)/ruff check supportgen scripts bench dashboard tests/python
 	$(BIN)/ruff format --check supportgen scripts bench dashboard tests/python
 	$(BIN)/mypy --strict supportgen scripts bench dashboard

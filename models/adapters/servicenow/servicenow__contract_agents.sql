@@ -12,7 +12,7 @@ assignees as (
         assignment_group,
         row_number() over (
             partition by assigned_to
-            order by updated_at desc, assignment_group
+            order by updated_at desc, assignment_group asc
         ) as recency
     from updates
     where assigned_to is not null

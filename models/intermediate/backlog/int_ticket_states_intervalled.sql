@@ -45,15 +45,23 @@ changes as (
         1 as sort_order,
         event_id
     from status_changes
+),
+
+intervals as (
+    select
+        ticket_id,
+        valid_from,
+        status,
+        lead(valid_from) over (
+            partition by ticket_id
+            order by valid_from, sort_order, event_id
+        ) as valid_to,
+        status in ('open', 'pending', 'reopened') as is_open
+    from changes
 )
 
-select
-    ticket_id,
-    valid_from,
-    status,
-    lead(valid_from) over (
-        partition by ticket_id
-        order by valid_from, sort_order, event_id
-    ) as valid_to,
-    status in ('open', 'pending', 'reopened') as is_open
-from changes
+-- A status followed by another at the same instant held for no time (logs with minute
+-- resolution have many): its empty interval is dropped.
+select *
+from intervals
+where valid_to is null or valid_to > valid_from

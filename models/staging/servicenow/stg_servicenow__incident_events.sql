@@ -14,7 +14,8 @@ cleaned as (
             'sys_mod_count', 'made_sla', 'caller_id', 'opened_at', 'sys_updated_at', 'contact_type',
             'category', 'subcategory', 'priority', 'assignment_group', 'assigned_to', 'knowledge',
             'resolved_at', 'closed_at'] %}
-        nullif(trim(cast({{ column }} as {{ dbt.type_string() }})), '?') as {{ column }}{{ "," if not loop.last }}
+        {%- if not loop.first %},{% endif %}
+        nullif(trim(cast({{ column }} as {{ dbt.type_string() }})), '?') as {{ column }}
         {%- endfor %}
     from source
 )
