@@ -23,21 +23,11 @@ from playwright.sync_api import Page, ViewportSize, sync_playwright
 
 from dashboard.views import TITLE, VIEWS
 from dbt_project_runner import PROJECT_DIR
+from headless_chromium import CHROMIUM_ARGS, require_chromium
 
 pytest_plugins = ["dashboard_fixtures"]
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 SCREENSHOTS = PROJECT_DIR / "target"
 README_IMAGE = PROJECT_DIR / "docs" / "images" / "dashboard.png"
@@ -48,14 +38,7 @@ TIMEOUT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if CHROMIUM.exists():
-        return CHROMIUM
-    message = f"no browser at {CHROMIUM} (scripts/ensure_chromium.sh installs Debian's chromium package)"
-    if os.environ.get("SUPPORT_REQUIRE_BROWSER") == "1":
-        pytest.fail(
-            f"{message}; SUPPORT_REQUIRE_BROWSER=1: install Debian's chromium package (apt-get install chromium)"
-        )
-    pytest.skip(message)
+    return require_chromium()
 
 
 def _free_port() -> int:
