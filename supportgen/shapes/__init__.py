@@ -1,0 +1,1 @@
+"""Writers that express a generated operation in the shape a real helpdesk lands it in the warehouse."""
