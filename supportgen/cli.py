@@ -1,10 +1,16 @@
-"""Command line: python -m supportgen --tickets 3000 --seed 7 --format csv --out DIR"""
+"""Command line: python -m supportgen --tickets 3000 --seed 7 --format csv --out DIR
+
+With --shape zendesk (or intercom) the same operation is written as that helpdesk's tables, as
+Fivetran lands them, for `dbt build --vars '{source_system: zendesk, raw_dir: DIR, zendesk: ...}'`;
+the command prints the var the tables' conventions need."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
+import tempfile
 from pathlib import Path
 
 from supportgen.config import SHARE_FIELDS, ConfigError, GeneratorConfig
@@ -42,8 +48,33 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             default=getattr(defaults, name),
             help="share between 0 and 1 (default %(default)s)",
         )
+    parser.add_argument(
+        "--shape",
+        choices=SHAPES,
+        default="contract",
+        help="the raw contract's tables, or a helpdesk's own (CSV only; default %(default)s)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser.parse_args(argv)
+
+
+SHAPES = ("contract", "zendesk", "intercom")
+
+
+def write_shape(config: GeneratorConfig, shape: str, out: Path, progress: bool) -> None:
+    """Generate the operation as the contract in a scratch folder, then write it in `shape`."""
+    with tempfile.TemporaryDirectory(prefix="supportgen-") as scratch:
+        generate(config, Path(scratch), "csv", progress=progress)
+        if shape == "zendesk":
+            from supportgen.shapes.zendesk import write_zendesk_tables, zendesk_vars
+
+            counts, variables = write_zendesk_tables(Path(scratch), out), {"zendesk": zendesk_vars()}
+        else:
+            from supportgen.shapes.intercom import intercom_vars, write_intercom_tables
+
+            counts, variables = write_intercom_tables(Path(scratch), out), {"intercom": intercom_vars()}
+    print(f"wrote {sum(counts.values()):,} rows in {len(counts)} {shape} tables to {out}", file=sys.stderr)
+    print(json.dumps({"source_system": shape, "raw_dir": str(out.resolve()), **variables}))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +88,12 @@ def main(argv: list[str] | None = None) -> int:
             chunk_size=args.chunk_size,
             **{name: getattr(args, name) for name in SHARE_FIELDS},
         )
-        generate(config, args.out, args.format, progress=not args.quiet)
+        if args.shape == "contract":
+            generate(config, args.out, args.format, progress=not args.quiet)
+        else:
+            if args.format != "csv":
+                raise ConfigError(f"--shape {args.shape} writes CSV only; drop --format {args.format}")
+            write_shape(config, args.shape, args.out, progress=not args.quiet)
     except ConfigError as error:
         print(f"supportgen: error: {error}", file=sys.stderr)
         return 2
