@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import decimal
-import math
 from typing import Any
 
 import pytest
 
-from dbt_project_runner import PROJECT_DIR, RAW_TABLES, DbtProject
+from dbt_project_runner import PROJECT_DIR, DbtProject
+from route_comparison import accounted_for, report, same
 from supportgen import GeneratorConfig, generate
 from supportgen.shapes.intercom import DBT_VARS, FIN_ADMIN_ID, FIN_BOT_ID, conversation_id_for, write_intercom_tables
 
@@ -141,30 +140,6 @@ SEGMENT_FILTER = (
 )
 
 
-def _same(left: Any, right: Any) -> bool:
-    if left is None or right is None:
-        return left is None and right is None
-    if isinstance(left, bool) or isinstance(right, bool):
-        return left is right
-    if isinstance(left, int | float | decimal.Decimal) and isinstance(right, int | float | decimal.Decimal):
-        return math.isclose(float(left), float(right), rel_tol=1e-9, abs_tol=1e-9)
-    return bool(left == right)
-
-
-def _report(kind: str, mismatches: list[str]) -> str:
-    shown = "\n".join(mismatches[:25])
-    more = f"\n... and {len(mismatches) - 25} more" if len(mismatches) > 25 else ""
-    return f"{len(mismatches)} {kind} differ between the contract and the Intercom route:\n{shown}{more}"
-
-
-def _accounted_for(project: DbtProject) -> dict[str, tuple[Any, ...]]:
-    counts = {row[0]: tuple(row[1:]) for row in project.query("select * from main_quarantine.quarantine_row_counts")}
-    assert set(counts) == set(RAW_TABLES)
-    for table, (raw, accepted, quarantined) in counts.items():
-        assert raw == accepted + quarantined, f"{table}: {raw} rows, {accepted} accepted + {quarantined} quarantined"
-    return counts
-
-
 # -- 1. The Fivetran seeds ---------------------------------------------------------------------
 
 
@@ -176,8 +151,8 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     return project
 
 
-def test_seeds_every_row_is_accounted_for(seeds_build: DbtProject) -> None:
-    counts = _accounted_for(seeds_build)
+def test_seeds_every_row_isaccounted_for(seeds_build: DbtProject) -> None:
+    counts = accounted_for(seeds_build)
     # 9 rows of conversation_history are 2 conversations in their current versions.
     assert counts["tickets"] == (2, 2, 0)
     # 4 events of those conversations (their opening question and status), 6 from parts of
@@ -268,7 +243,7 @@ def test_the_exporter_writes_both_ai_shapes(routes: dict[str, DbtProject]) -> No
 
 
 def test_intercom_route_accepts_every_row(routes: dict[str, DbtProject]) -> None:
-    counts = _accounted_for(routes["intercom"])
+    counts = accounted_for(routes["intercom"])
     assert all(quarantined == 0 for _, _, quarantined in counts.values()), counts
     assert counts["tickets"][1] == 300
 
@@ -325,9 +300,9 @@ def test_fct_tickets_agree_ticket_by_ticket(routes: dict[str, DbtProject]) -> No
         mismatches += [
             f"  {column} of ticket {ticket_id}: contract {value!r}, intercom {actual[column]!r}"
             for column, value in wanted.items()
-            if not _same(value, actual[column])
+            if not same(value, actual[column])
         ]
-    assert not mismatches, _report("ticket values", mismatches)
+    assert not mismatches, report("ticket values", "Intercom", mismatches)
     # Every fct_tickets column is either compared or excluded with its reason.
     [(listed,)] = routes["contract"].query(
         "select list(column_name order by column_index) from duckdb_columns() "
@@ -353,9 +328,9 @@ def test_fct_escalations_agree(routes: dict[str, DbtProject]) -> None:
         f"  {column} of {key}: contract {value!r}, intercom {other!r}"
         for key, values in sorted(contract.items())
         for column, value, other in zip(SAME_ESCALATION_COLUMNS, values, intercom[key], strict=True)
-        if not _same(value, other)
+        if not same(value, other)
     ]
-    assert not mismatches, _report("escalation values", mismatches)
+    assert not mismatches, report("escalation values", "Intercom", mismatches)
 
 
 def test_metrics_by_path_agree_on_what_intercom_expresses(routes: dict[str, DbtProject]) -> None:
@@ -369,13 +344,13 @@ def test_metrics_by_path_agree_on_what_intercom_expresses(routes: dict[str, DbtP
     contract = {row[:6]: row[6:] for row in routes["contract"].query(sql)}
     intercom = {row[:6]: row[6:] for row in routes["intercom"].query(sql)}
     assert {cell[5] for cell in contract} == set(SAME_METRICS)
-    assert set(contract) == set(intercom), _report(
-        "cells", [f"  {cell}" for cell in sorted(set(contract) ^ set(intercom), key=str)]
+    assert set(contract) == set(intercom), report(
+        "cells", "Intercom", [f"  {cell}" for cell in sorted(set(contract) ^ set(intercom), key=str)]
     )
     mismatches = [
         f"  {part} of {cell}: contract {value!r}, intercom {other!r}"
         for cell, values in sorted(contract.items(), key=str)
         for part, value, other in zip(("numerator", "denominator", "value"), values, intercom[cell], strict=True)
-        if not _same(value, other)
+        if not same(value, other)
     ]
-    assert not mismatches, _report("metric cells", mismatches)
+    assert not mismatches, report("metric cells", "Intercom", mismatches)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import decimal
-import math
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,8 @@ from typing import Any
 import pytest
 
 from dbt_project_runner import PROJECT_DIR, DbtProject
+from route_comparison import columns as relation_columns
+from route_comparison import report, rows, same
 from supportgen import GeneratorConfig, generate
 from supportgen.shapes.zendesk import write_zendesk_tables, zendesk_vars
 
@@ -153,37 +153,6 @@ DIFFERING_METRICS = {
     "revenue_at_risk_rate": "ARR: Zendesk organisations have none",
     "renewal_arr_at_risk": "ARR and renewal dates: Zendesk organisations have none",
 }
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
-
-
-def _same(left: Any, right: Any) -> bool:
-    """Equal, numbers to a relative 1e-9 (sums of floats may differ in their last bits)."""
-    if _is_number(left) and _is_number(right):
-        return math.isclose(float(left), float(right), rel_tol=1e-9, abs_tol=1e-9)
-    return bool(left == right)
-
-
-def _columns(project: DbtProject, relation: str) -> list[str]:
-    schema, table = relation.split(".")
-    rows = project.query(
-        f"select column_name from information_schema.columns where table_schema = '{schema}' "
-        f"and table_name = '{table}' order by ordinal_position"
-    )
-    return [name for (name,) in rows]
-
-
-def _rows(project: DbtProject, relation: str) -> list[dict[str, Any]]:
-    columns = _columns(project, relation)
-    return [dict(zip(columns, row, strict=True)) for row in project.query(f"select * from {relation}")]
-
-
-def _report(kind: str, mismatches: list[str]) -> str:
-    shown = "\n".join(mismatches[:25])
-    more = f"\n... and {len(mismatches) - 25} more" if len(mismatches) > 25 else ""
-    return f"{len(mismatches)} {kind} differ between the contract and Zendesk routes:\n{shown}{more}"
 
 
 # -- 1. Fivetran's integration-test rows --------------------------------------------------------
@@ -326,18 +295,18 @@ def test_the_operation_exercises_the_mapping(routes: tuple[DbtProject, DbtProjec
 
 def test_fct_tickets_agree_on_what_zendesk_expresses(routes: tuple[DbtProject, DbtProject, dict[str, str]]) -> None:
     contract, zendesk, ids = routes
-    expected = {row["ticket_id"]: row for row in _rows(contract, "main_marts.fct_tickets")}
-    actual = {ids[row["ticket_id"]]: row for row in _rows(zendesk, "main_marts.fct_tickets")}
-    columns = set(_columns(contract, "main_marts.fct_tickets"))
+    expected = {row["ticket_id"]: row for row in rows(contract, "main_marts.fct_tickets")}
+    actual = {ids[row["ticket_id"]]: row for row in rows(zendesk, "main_marts.fct_tickets")}
+    columns = set(relation_columns(contract, "main_marts.fct_tickets"))
     assert columns == set(SAME_TICKET_COLUMNS) | set(DIFFERING_TICKET_COLUMNS), "decide for each new column"
     assert set(actual) == set(expected), "the ticket ids did not survive the trip"
     mismatches = [
         f"  {column} of {ticket_id}: contract {row[column]!r}, zendesk {actual[ticket_id][column]!r}"
         for ticket_id, row in sorted(expected.items())
         for column in SAME_TICKET_COLUMNS
-        if not _same(row[column], actual[ticket_id][column])
+        if not same(row[column], actual[ticket_id][column])
     ]
-    assert not mismatches, _report("ticket values", mismatches)
+    assert not mismatches, report("ticket values", "Zendesk", mismatches)
     # Customers and accounts carry other raw ids, so other pseudonyms, but group the tickets alike.
     for column in ("customer_id", "account_id"):
         pairs = {(row[column], actual[ticket_id][column]) for ticket_id, row in expected.items()}
@@ -362,13 +331,13 @@ def test_fct_escalations_agree_on_what_zendesk_expresses(
     contract, zendesk, ids = routes
     expected = {
         (row["ticket_id"], row["escalation_kind"], row["escalated_at"]): row
-        for row in _rows(contract, "main_marts.fct_escalations")
+        for row in rows(contract, "main_marts.fct_escalations")
     }
     actual = {
         (ids[row["ticket_id"]], row["escalation_kind"], row["escalated_at"]): row
-        for row in _rows(zendesk, "main_marts.fct_escalations")
+        for row in rows(zendesk, "main_marts.fct_escalations")
     }
-    columns = set(_columns(contract, "main_marts.fct_escalations"))
+    columns = set(relation_columns(contract, "main_marts.fct_escalations"))
     assert columns == set(SAME_ESCALATION_COLUMNS) | set(DIFFERING_ESCALATION_COLUMNS), "decide for each new column"
     assert {kind for _, kind, _ in expected} == {"ai_handoff", "tier_escalation", "engineering"}
     assert set(actual) == set(expected), "handoffs and escalations differ"
@@ -376,9 +345,9 @@ def test_fct_escalations_agree_on_what_zendesk_expresses(
         f"  {column} of {key}: contract {row[column]!r}, zendesk {actual[key][column]!r}"
         for key, row in sorted(expected.items())
         for column in SAME_ESCALATION_COLUMNS
-        if not _same(row[column], actual[key][column])
+        if not same(row[column], actual[key][column])
     ]
-    assert not mismatches, _report("escalation values", mismatches)
+    assert not mismatches, report("escalation values", "Zendesk", mismatches)
 
 
 def test_metrics_by_path_agree_on_what_zendesk_expresses(
@@ -399,6 +368,6 @@ def test_metrics_by_path_agree_on_what_zendesk_expresses(
         for cell, values in sorted(expected.items(), key=str)
         if cell[5] in SAME_METRICS
         for part, want, have in zip(("numerator", "denominator", "value"), values, actual[cell], strict=True)
-        if not _same(want, have)
+        if not same(want, have)
     ]
-    assert not mismatches, _report("metric cells", mismatches)
+    assert not mismatches, report("metric cells", "Zendesk", mismatches)
