@@ -16,9 +16,9 @@ from typing import Any
 
 import psycopg2
 import pytest
-from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
 
 from dbt_project_runner import RAW_TABLES, DbtProject, contract_columns
+from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
 
 pytestmark = pytest.mark.postgres
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
 
 from dbt_project_runner import DbtProject
+from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
 
 pytestmark = pytest.mark.spark
 
