@@ -17,8 +17,11 @@ from typing import Any
 import psycopg2
 import pytest
 
-from dbt_project_runner import RAW_TABLES, DbtProject, contract_columns
+from dbt_project_runner import PROJECT_DIR, RAW_TABLES, DbtProject, contract_columns
 from engine_parity import assert_same_rows, duckdb_reference, normalise_rows
+from supportgen import GeneratorConfig, generate
+from supportgen.shapes.intercom import intercom_vars, write_intercom_tables
+from supportgen.shapes.zendesk import write_zendesk_tables, zendesk_vars
 
 pytestmark = pytest.mark.postgres
 
@@ -142,5 +145,59 @@ def test_marts_agree_between_duckdb_and_postgres(postgres: None, tmp_path: Path)
                 duck_rows = normalise_rows(duck.query(sql.format(schema="main_marts")))
                 assert_same_rows(name, duck_rows, pg_rows, "postgres")
         connection.close()
+    finally:
+        _drop_schemas(schema)
+
+
+def _load_files(folder: Path, schema: str) -> None:
+    """Every <table>.csv of `folder` as a text table in `schema`, as a loader would land it."""
+    with _connect() as connection, connection.cursor() as cursor:
+        cursor.execute(f'create schema "{schema}"')
+        for path in sorted(folder.glob("*.csv")):
+            with path.open(encoding="utf-8") as handle:
+                header = handle.readline().strip().split(",")
+                handle.seek(0)
+                columns = ", ".join(f'"{column}" text' for column in header)
+                cursor.execute(f'create table "{schema}"."{path.stem}" ({columns})')
+                cursor.copy_expert(f'copy "{schema}"."{path.stem}" from stdin with (format csv, header true)', handle)
+    connection.close()
+
+
+def _source_system_input(system: str, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """The raw files of `system` and the vars they need: the committed ServiceNow excerpt, or a
+    generated operation written in Zendesk's or Intercom's shape."""
+    if system == "servicenow":
+        return PROJECT_DIR / "tests" / "fixtures" / "servicenow", {}
+    contract, raw = folder / "contract", folder / "raw"
+    generate(GeneratorConfig(tickets=300, seed=43, days=28), contract, "csv", progress=False)
+    if system == "zendesk":
+        write_zendesk_tables(contract, raw)
+        return raw, {"zendesk": zendesk_vars()}
+    write_intercom_tables(contract, raw)
+    return raw, {"intercom": intercom_vars()}
+
+
+@pytest.mark.parametrize("system", ["servicenow", "zendesk", "intercom"])
+def test_source_systems_agree_between_duckdb_and_postgres(postgres: None, tmp_path: Path, system: str) -> None:
+    raw, settings = _source_system_input(system, tmp_path)
+    variables = {"source_system": system, **settings}
+    excluded = ["test_type:unit", "metric_within_warn_threshold", "metric_within_error_threshold"]
+    duck = DbtProject(tmp_path / "duckdb")
+    built = duck.build_from_files(raw, variables=variables)
+    assert built.ok, built.output
+
+    schema = f"{system}_{uuid.uuid4().hex[:8]}"
+    _load_files(raw, f"{schema}_input")
+    try:
+        pg = _postgres_project(tmp_path / "postgres", schema)
+        result = pg.dbt("build", "--exclude", *excluded, variables={**variables, f"{system}_schema": f"{schema}_input"})
+        assert result.ok, result.output
+        sql = "select * from {schema}.fct_tickets order by ticket_id"
+        with _connect() as connection, connection.cursor() as cursor:
+            cursor.execute(sql.format(schema=f"{schema}_marts"))
+            pg_rows = normalise_rows(cursor.fetchall())
+        connection.close()
+        duck_rows = normalise_rows(duck.query(sql.format(schema="main_marts")))
+        assert_same_rows(f"fct_tickets from {system}", duck_rows, pg_rows, "postgres")
     finally:
         _drop_schemas(schema)
