@@ -10,6 +10,43 @@ from dbt_project_runner import RAW_TABLES, DbtProject
 from engine_parity import close, normalise
 
 SHOWN = 25
+# fct_tickets columns that a conversational helpdesk (Zendesk, Intercom) expresses as well as the
+# contract: both routes of one operation must agree on them ticket by ticket. Each source's test
+# adds what only it expresses and lists, with the reason, what it cannot.
+CONVERSATION_TICKET_COLUMNS = (
+    "support_path",
+    "issue_type",
+    "product_area",
+    "is_technical",
+    "created_at",
+    "resolved_at",
+    "is_resolved",
+    "was_ever_resolved",
+    "is_reopened",
+    "reopen_count",
+    "has_repeat_contact",
+    "next_same_issue_created_at",
+    "is_repeat_case",
+    "is_first_contact_resolution",
+    "is_ai_touched",
+    "is_ai_resolved",
+    "was_assigned",
+    "is_misrouted",
+    "was_escalated_to_engineering",
+    "engineering_escalation_count",
+    "handoff_count",
+    "escalation_count",
+    "is_solved_without_engineering",
+    "first_response_minutes",
+    "first_useful_reply_minutes",
+    "first_human_useful_reply_minutes",
+    "resolution_minutes",
+    "time_to_customer_safe_answer_minutes",
+    "first_response_business_minutes",
+    "first_useful_reply_business_minutes",
+    "resolution_business_minutes",
+    "is_human_handled",
+)
 
 
 def same(left: Any, right: Any) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from dbt_project_runner import PROJECT_DIR, DbtProject
-from route_comparison import accounted_for, report, same
+from route_comparison import CONVERSATION_TICKET_COLUMNS, accounted_for, report, same
 from supportgen import GeneratorConfig, generate
 from supportgen.shapes.intercom import DBT_VARS, FIN_ADMIN_ID, FIN_BOT_ID, conversation_id_for, write_intercom_tables
 
@@ -28,39 +28,9 @@ FIXTURE_VARS = {"source_system": "intercom", "intercom": {"ai_admin_ids": ["4077
 
 # fct_tickets columns that Intercom expresses and that must agree ticket by ticket.
 SAME_TICKET_COLUMNS = (
+    *CONVERSATION_TICKET_COLUMNS,
+    # and what Intercom alone expresses here:
     "customer_id",
-    "support_path",
-    "issue_type",
-    "product_area",
-    "is_technical",
-    "created_at",
-    "resolved_at",
-    "is_resolved",
-    "was_ever_resolved",
-    "is_reopened",
-    "reopen_count",
-    "has_repeat_contact",
-    "next_same_issue_created_at",
-    "is_repeat_case",
-    "is_first_contact_resolution",
-    "is_ai_touched",
-    "is_ai_resolved",
-    "was_assigned",
-    "is_misrouted",
-    "was_escalated_to_engineering",
-    "engineering_escalation_count",
-    "handoff_count",
-    "escalation_count",
-    "is_solved_without_engineering",
-    "first_response_minutes",
-    "first_useful_reply_minutes",
-    "first_human_useful_reply_minutes",
-    "resolution_minutes",
-    "time_to_customer_safe_answer_minutes",
-    "first_response_business_minutes",
-    "first_useful_reply_business_minutes",
-    "resolution_business_minutes",
-    "is_human_handled",
     "csat_score",
 )
 # Compared through Intercom's coarser vocabulary (the contract value as Intercom stores it):
