@@ -3,7 +3,7 @@
 {% macro as_of_timestamp() -%}
     {%- set as_of = var('as_of', '') -%}
     {%- if as_of -%}
-        cast('{{ as_of }}' as {{ dbt.type_timestamp() }})
+        cast({{ sql_string_literal(as_of) }} as {{ dbt.type_timestamp() }})
     {%- else -%}
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
     {%- endif -%}
