@@ -15,7 +15,7 @@
             {%- endfor -%}
         {%- endif -%}
     {%- elif raw_dir -%}
-        {%- set described = run_query("describe select * from " ~ read_raw_file(table_name, raw_dir)) -%}
+        {%- set described = run_query("describe select * from " ~ read_raw_file(table_name, raw_dir, check_records=false)) -%}
         {%- for row in described.rows -%}
             {%- do types.update({row[0] | lower: row[1] | lower}) -%}
         {%- endfor -%}

@@ -1,13 +1,13 @@
--- Every row of every raw table, counted straight from the raw input, is either accepted into the
--- canonical tables or quarantined with a reason. Returns the tables where that does not hold.
+-- Every record of every raw table, counted straight from the raw input without the staging's
+-- reader (raw_record_count), is either accepted into the canonical tables or quarantined with a
+-- reason. Returns the tables where that does not hold.
 with
 
 raw_counts as (
     {%- for table_name in ['tickets', 'ticket_events', 'survey_responses', 'accounts', 'agents'] %}
     select
         '{{ table_name }}' as table_name,
-        count(*) as raw_rows
-    from {{ helpdesk_source(table_name) }}
+        {{ raw_record_count(table_name) }} as raw_rows
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
