@@ -15,3 +15,19 @@
         {%- if not text_columns %}false{% endif %}
     )
 {%- endmacro %}
+
+{#- True when any text column of the raw table holds a control character (has_control_character):
+    the row is quarantined as `control_character` rather than carrying a NUL or an escape sequence
+    into a label. Columns that arrive typed are not text and are not checked. -#}
+{% macro has_control_value(table_name, raw_types={}) -%}
+    {%- set text_columns = [] -%}
+    {%- for column in raw_contract_columns(table_name) if not raw_fast_type(raw_types, column) -%}
+        {%- do text_columns.append(column) -%}
+    {%- endfor -%}
+    (
+        {%- for column in text_columns %}
+        {{ "or " if not loop.first }}coalesce({{ has_control_character(column ~ '_raw') }}, false)
+        {%- endfor %}
+        {%- if not text_columns %}false{% endif %}
+    )
+{%- endmacro %}

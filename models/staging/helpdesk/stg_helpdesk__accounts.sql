@@ -23,6 +23,7 @@ checked as (
         *,
         {{ first_failed_rule([
             [has_overlong_value('accounts'), "value_too_long"],
+            [has_control_value('accounts'), "control_character"],
             ["account_id is null", "missing_account_id"],
             ["segment is null or segment not in ('smb', 'mid_market', 'enterprise')", "unknown_segment"],
             [is_unparseable('arr_usd_raw', 'arr_usd') ~ " or arr_usd < 0", "invalid_arr_usd"],

@@ -23,6 +23,7 @@ checked as (
         *,
         {{ first_failed_rule([
             [has_overlong_value('agents'), "value_too_long"],
+            [has_control_value('agents'), "control_character"],
             ["agent_id is null", "missing_agent_id"],
             ["team is null", "missing_team"],
             ["tier is null or tier not in ('l1', 'l2', 'engineering')", "unknown_tier"],

@@ -26,11 +26,13 @@ checked as (
         *,
         {{ first_failed_rule([
             [has_overlong_value('survey_responses'), "value_too_long"],
+            [has_control_value('survey_responses'), "control_character"],
             ["response_id is null", "missing_response_id"],
             ["ticket_id is null", "missing_ticket_id"],
             ["responded_at_raw is null", "missing_responded_at"],
             ["responded_at is null", "unparseable_responded_at"],
             ["responded_at > " ~ as_of_timestamp(), "responded_at_in_future"],
+            ["responded_at < " ~ earliest_raw_timestamp(), "responded_at_before_earliest"],
             [is_unparseable('csat_score_raw', 'csat_score') ~ " or csat_score not between 1 and 5", "csat_score_out_of_range"],
             [is_unparseable('ces_score_raw', 'ces_score') ~ " or ces_score not between 1 and 7", "ces_score_out_of_range"],
             [is_unparseable('nps_score_raw', 'nps_score') ~ " or nps_score not between 0 and 10", "nps_score_out_of_range"],

@@ -40,11 +40,13 @@ checked as (
         *,
         {{ first_failed_rule([
             [has_overlong_value('ticket_events', raw_types), "value_too_long"],
+            [has_control_value('ticket_events', raw_types), "control_character"],
             ["event_id is null", "missing_event_id"],
             ["ticket_id is null", "missing_ticket_id"],
             ["occurred_at_raw is null", "missing_occurred_at"],
             ["occurred_at is null", "unparseable_occurred_at"],
             ["occurred_at > " ~ as_of_timestamp(), "occurred_at_in_future"],
+            ["occurred_at < " ~ earliest_raw_timestamp(), "occurred_at_before_earliest"],
             ["event_type is null or event_type not in ('message', 'handoff', 'escalation', 'context_request', 'assignment', 'evidence', 'problem_confirmed', 'status_change', 'workflow_applied', 'engineering_resolution')", "unknown_event_type"],
             ["actor_type is null or actor_type not in ('customer', 'ai', 'agent', 'engineer', 'system')", "unknown_actor_type"],
             ["event_type = 'message' and is_public is null", "invalid_is_public"],
@@ -55,7 +57,7 @@ checked as (
             ["event_type = 'status_change' and (status is null or status not in ('open', 'pending', 'solved', 'closed', 'reopened'))", "unknown_status"],
             ["event_type = 'workflow_applied' and workflow_id is null", "missing_workflow_id"],
             ["event_type = 'engineering_resolution' and (resolution_code is null or resolution_code not in ('bug_fixed', 'config_change', 'user_error', 'not_reproducible', 'no_action_needed', 'docs_gap'))", "unknown_resolution_code"],
-            [raw_is_unparseable('handle_seconds', 'handle_seconds', raw_types) ~ " or handle_seconds < 0", "invalid_handle_seconds"],
+            [raw_is_unparseable('handle_seconds', 'handle_seconds', raw_types) ~ " or handle_seconds < 0 or handle_seconds > " ~ var('raw_max_handle_seconds'), "invalid_handle_seconds"],
         ]) }} as rejection_reason
     from typed
 )

@@ -34,11 +34,13 @@ checked as (
         *,
         {{ first_failed_rule([
             [has_overlong_value('tickets', raw_types), "value_too_long"],
+            [has_control_value('tickets', raw_types), "control_character"],
             ["ticket_id is null", "missing_ticket_id"],
             ["customer_id is null", "missing_customer_id"],
             ["created_at_raw is null", "missing_created_at"],
             ["created_at is null", "unparseable_created_at"],
             ["created_at > " ~ as_of_timestamp(), "created_at_in_future"],
+            ["created_at < " ~ earliest_raw_timestamp(), "created_at_before_earliest"],
             ["channel is null or channel not in ('email', 'chat', 'phone', 'web', 'social')", "unknown_channel"],
             ["issue_type is null", "missing_issue_type"],
             ["priority is null or priority not in ('low', 'normal', 'high', 'urgent')", "unknown_priority"],
