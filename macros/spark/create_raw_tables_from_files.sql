@@ -17,11 +17,11 @@
         {%- set path = raw_dir.rstrip('/') ~ '/' ~ table ~ '.' ~ file_format -%}
         {%- do run_query('drop table if exists ' ~ schema_name ~ '.' ~ table) -%}
         {%- if file_format == 'parquet' -%}
-            {%- set statement = "create table " ~ schema_name ~ "." ~ table ~ " using parquet options (path '"
-                ~ path ~ "')" -%}
+            {%- set statement = "create table " ~ schema_name ~ "." ~ table ~ " using parquet options (path "
+                ~ sql_string_literal(path) ~ ")" -%}
         {%- elif file_format == 'csv' -%}
-            {%- set statement = "create table " ~ schema_name ~ "." ~ table ~ " using csv options (path '"
-                ~ path ~ "', header 'true', inferSchema 'false', multiLine 'true', escape '\"')" -%}
+            {%- set statement = "create table " ~ schema_name ~ "." ~ table ~ " using csv options (path "
+                ~ sql_string_literal(path) ~ ", header 'true', inferSchema 'false', multiLine 'true', escape '\"')" -%}
         {%- else -%}
             {{ exceptions.raise_compiler_error("create_raw_tables_from_files: file_format is csv or parquet, not '"
                 ~ file_format ~ "'") }}

@@ -1,7 +1,9 @@
 -- Per raw table: records that arrived, rows accepted into the canonical tables, rows quarantined.
 -- raw_rows is counted without the reader staging uses (raw_record_count: for a CSV file, a
 -- second, deliberately dumb reading of its lines), so a record the parser drops shows here. A
--- test holds raw_rows = accepted_rows + quarantined_rows: nothing is lost silently.
+-- test holds raw_rows = accepted_rows + quarantined_rows: nothing is lost silently. The post-hook
+-- fails the build when a table's quarantined share passes var quarantine_share_thresholds.
+{{ config(post_hook="{{ check_quarantine_shares(this) }}") }}
 {%- set tables = [
     ['tickets', 'int_tickets_conformed', 'quarantine_tickets'],
     ['ticket_events', 'int_ticket_events_conformed', 'quarantine_ticket_events'],

@@ -3,7 +3,8 @@
 -- Customer and account identifiers are pseudonymised here, before they leave staging.
 -- A table, not a view: three models read it (ticket ids, conformed tickets, quarantine), and the
 -- version window should run once, not three times.
-{{ config(materialized='table') }}
+-- The post-hook stops the build, in one message, when no raw ticket is valid.
+{{ config(materialized='table', post_hook="{{ check_input_has_valid_ticket(this) }}") }}
 {%- set raw_types = raw_column_types('tickets') %}
 with
 
