@@ -223,6 +223,19 @@ def bad_rows() -> list[BadRow]:
         _bad_ticket("BT_UPDATED_NULL", "missing_updated_at", updated_at=None),
         _bad_ticket("BT_UPDATED_BAD", "unparseable_updated_at", updated_at="yesterday"),
         _bad_ticket("BT_UPDATED_EARLY", "updated_before_created", updated_at="2026-03-01 00:00:00"),
+        # Timestamps: ISO 8601 only; what an engine's cast would bend is unparseable (issue 14).
+        _bad_ticket("BT_CREATED_PM", "unparseable_created_at", created_at="2026-03-04 10:00:00 PM"),
+        _bad_ticket("BT_CREATED_ZONE_ABBR", "unparseable_created_at", created_at="2026-03-04 11:00 CET"),
+        _bad_ticket("BT_CREATED_ZONE_NAME", "unparseable_created_at", created_at="2026-03-04 11:00 Europe/Paris"),
+        _bad_ticket("BT_CREATED_DATE_ONLY", "unparseable_created_at", created_at="2026-03-04"),
+        _bad_ticket(
+            "BT_CREATED_EPOCH",
+            "created_at_before_earliest",
+            created_at="1970-01-01 00:00:00",
+            updated_at="1970-01-01 00:00:00",
+        ),
+        _bad_ticket("BT_NUL", "control_character", issue_type="billing\x00"),
+        _bad_ticket("BT_ESCAPE", "control_character", product_area="invoices\x1b[31m"),
         # ticket_events
         BadRow(
             "ticket_events",
@@ -282,6 +295,14 @@ def bad_rows() -> list[BadRow]:
         _bad_event("BE_CODE", "unknown_resolution_code", event_type="engineering_resolution", resolution_code="magic"),
         _bad_event("BE_HANDLE", "invalid_handle_seconds", handle_seconds="12.5"),
         _bad_event("BE_HANDLE_NEG", "invalid_handle_seconds", handle_seconds="-5"),
+        # Bounds: a 20-digit value must not overflow the cast, a 1e12 one must not reach AHT.
+        _bad_event("BE_HANDLE_20_DIGITS", "invalid_handle_seconds", handle_seconds="99999999999999999999"),
+        _bad_event("BE_HANDLE_HUGE", "invalid_handle_seconds", handle_seconds="1000000000000"),
+        _bad_event("BE_OCCURRED_PM", "unparseable_occurred_at", occurred_at="2026-03-03 10:00:00 PM"),
+        _bad_event("BE_OCCURRED_ZONE", "unparseable_occurred_at", occurred_at="2026-03-03 11:00 CET"),
+        _bad_event("BE_OCCURRED_DATE", "unparseable_occurred_at", occurred_at="2026-03-03"),
+        _bad_event("BE_OCCURRED_EPOCH", "occurred_at_before_earliest", occurred_at="1970-01-01 00:00:00"),
+        _bad_event("BE_TAB", "control_character", actor_id="ag\t1"),
         _bad_event("BE_NO_TICKET", "unknown_ticket_id", ticket_id="T404"),
         _bad_event("BE_BAD_TICKET", "ticket_quarantined", ticket_id="BT_CHANNEL"),
         _bad_event("BE_EARLY", "occurred_before_ticket_created", occurred_at="2026-03-03 09:59:59"),
@@ -303,6 +324,9 @@ def bad_rows() -> list[BadRow]:
         _bad_survey("BS_CES", "ces_score_out_of_range", csat_score="", ces_score="0"),
         _bad_survey("BS_NPS", "nps_score_out_of_range", csat_score="", nps_score="11"),
         _bad_survey("BS_EMPTY", "no_score", csat_score=""),
+        _bad_survey("BS_CSAT_20_DIGITS", "csat_score_out_of_range", csat_score="99999999999999999999"),
+        _bad_survey("BS_AT_PM", "unparseable_responded_at", responded_at="2026-03-04 09:00:00 PM"),
+        _bad_survey("BS_AT_EPOCH", "responded_at_before_earliest", responded_at="1999-12-31 23:59:59"),
         _bad_survey("BS_NO_TICKET", "unknown_ticket_id", ticket_id="T404"),
         _bad_survey("BS_BAD_TICKET", "ticket_quarantined", ticket_id="BT_PRIORITY"),
         _bad_survey("BS_EARLY", "responded_before_ticket_created", ticket_id="T3", responded_at="2026-03-01 00:00:00"),
@@ -372,6 +396,13 @@ def bad_rows() -> list[BadRow]:
             "agent_id",
             "BG_TIER",
             "unknown_tier",
+        ),
+        BadRow(
+            "agents",
+            {"agent_id": "BG_NUL", "team": "bill\x00ing", "tier": "l1", "is_ai": "false"},
+            "agent_id",
+            "BG_NUL",
+            "control_character",
         ),
         BadRow(
             "agents",
