@@ -3,8 +3,9 @@
     quarantined rows, no salt). After a successful `dbt run` or `dbt build` the marts are copied
     into a temporary file beside DUCKDB_PATH (DuckDB 1.0's storage format, for BI drivers built on
     DuckDB 1.x), which the build plugin (scripts/duckdb_build_plugin.py) renames over DUCKDB_PATH:
-    a reader sees the previous marts or the new ones, never half of a build. A run with an error
-    or a failing test publishes nothing, so the previous file stays. A no-op on other engines,
+    a reader sees the previous marts or the new ones, never half of a build. A run with an error,
+    a failing test or a skipped node publishes nothing (nor does `--empty`), so the previous file
+    stays. A no-op on other engines,
     whose marts schema is the BI tools' (granted to the reader role, macros/access). -#}
 {% macro publish_marts() -%}
     {{ return(adapter.dispatch('publish_marts', 'support_metrics')()) }}
@@ -15,7 +16,8 @@
 {%- endmacro %}
 
 {% macro duckdb__publish_marts() -%}
-    {%- if execute and flags.WHICH in ['run', 'build'] -%}
+    {#- A `--empty` run builds every model without rows: nothing to publish. -#}
+    {%- if execute and flags.WHICH in ['run', 'build'] and not flags.EMPTY -%}
         {%- set failed = [] -%}
         {%- for result in results if result.status in ['error', 'fail', 'runtime error', 'skipped'] -%}
             {%- do failed.append(result.node.name) -%}
