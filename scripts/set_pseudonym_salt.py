@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -35,8 +36,18 @@ def read_salt(salt_file: Path | None) -> str:
     return salt
 
 
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*")
+
+
+def checked_table(table: str) -> str:
+    """schema.table of letters, digits and underscores: the name is pasted into SQL."""
+    if not IDENTIFIER.fullmatch(table):
+        raise SystemExit(f"set_pseudonym_salt: --table must be schema.table (letters, digits, underscores): {table!r}")
+    return table
+
+
 def statements(table: str) -> list[str]:
-    schema = table.split(".")[0]
+    schema = checked_table(table).split(".")[0]
     return [
         f"create schema if not exists {schema}",
         f"create table if not exists {table} (salt text not null)",

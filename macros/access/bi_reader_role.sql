@@ -4,6 +4,8 @@
     granted, so staging, intermediate, quarantine and raw tables stay out of its reach. A no-op on
     engines without roles. -#}
 {% macro create_bi_reader_role() -%}
+    {#- Checked on every engine: the role is pasted into grants (dbt's grant macros do not quote it). -#}
+    {%- do sql_identifier(var('bi_reader_role'), 'var bi_reader_role') -%}
     {{ return(adapter.dispatch('create_bi_reader_role', 'support_metrics')()) }}
 {%- endmacro %}
 
@@ -15,8 +17,8 @@
     {%- set role = var('bi_reader_role') -%}
     do $$
     begin
-        if not exists (select 1 from pg_roles where rolname = '{{ role }}') then
-            create role {{ adapter.quote(role) }} nologin;
+        if not exists (select 1 from pg_roles where rolname = {{ sql_string_literal(role) }}) then
+            create role {{ sql_identifier(role, 'var bi_reader_role') }} nologin;
         end if;
     end
     $$;
@@ -35,8 +37,9 @@
     {%- set schema = generate_schema_name('marts', none) | trim -%}
     do $$
     begin
-        if exists (select 1 from pg_namespace where nspname = '{{ schema }}') then
-            grant usage on schema {{ adapter.quote(schema) }} to {{ adapter.quote(var('bi_reader_role')) }};
+        if exists (select 1 from pg_namespace where nspname = {{ sql_string_literal(schema) }}) then
+            grant usage on schema {{ sql_identifier(schema, 'the marts schema (SUPPORT_PG_SCHEMA)') }}
+                to {{ sql_identifier(var('bi_reader_role'), 'var bi_reader_role') }};
         end if;
     end
     $$;

@@ -56,11 +56,11 @@
     {{ return(value) }}
 {%- endmacro %}
 
-{#- A list of values as SQL string literals, quotes doubled. -#}
+{#- A list of values as SQL string literals (sql_string_literal). -#}
 {% macro intercom_literals(values) -%}
     {%- set quoted = [] -%}
     {%- for value in values -%}
-        {%- do quoted.append("'" ~ (value | string | replace("'", "''")) ~ "'") -%}
+        {%- do quoted.append(sql_string_literal(value)) -%}
     {%- endfor -%}
     {{ return(quoted | join(', ')) }}
 {%- endmacro %}

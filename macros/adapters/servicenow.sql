@@ -26,7 +26,9 @@
 {% macro servicenow_is_technical(column) -%}
     {%- set non_technical = var('servicenow_non_technical_categories', []) -%}
     {%- if non_technical -%}
-        coalesce({{ column }} not in ('{{ non_technical | join("', '") }}'), true)
+        {%- set literals = [] -%}
+        {%- for category in non_technical -%}{%- do literals.append(sql_string_literal(category)) -%}{%- endfor %}
+        coalesce({{ column }} not in ({{ literals | join(', ') }}), true)
     {%- else -%}
         true
     {%- endif -%}

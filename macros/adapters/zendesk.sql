@@ -55,9 +55,9 @@
     {{ return(value) }}
 {%- endmacro %}
 
-{#- A SQL string literal (single quotes doubled). -#}
+{#- A setting's value as a SQL string literal (sql_string_literal). -#}
 {% macro zendesk_literal(value) -%}
-    '{{ (value ~ "") | replace("'", "''") }}'
+    {{ sql_string_literal(value ~ "") }}
 {%- endmacro %}
 
 {#- `expression in (values)` with the values as text literals (lower-cased when `lowercase`, for

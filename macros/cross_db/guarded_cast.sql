@@ -59,7 +59,7 @@
             "guarded_cast on PostgreSQL: no guarded cast for type '" ~ data_type ~ "'; add it to "
             ~ "safe_cast_function_types (macros/cross_db/guarded_cast.sql).") }}
     {%- endif -%}
-    {{ return(target.schema ~ '.support_try_cast_' ~ (types[key] | replace('(', '_') | replace(')', '') | replace(',', '_') | replace(' ', '_'))) }}
+    {{ return(sql_identifier(target.schema, 'the target schema (SUPPORT_PG_SCHEMA)') ~ '.support_try_cast_' ~ (types[key] | replace('(', '_') | replace(')', '') | replace(',', '_') | replace(' ', '_'))) }}
 {%- endmacro %}
 
 {#- on-run-start: create the guarded casts guarded_cast needs (PostgreSQL only; a no-op elsewhere). -#}
@@ -72,7 +72,7 @@
 {%- endmacro %}
 
 {% macro postgres__create_safe_cast_functions() -%}
-    create schema if not exists {{ target.schema }};
+    create schema if not exists {{ sql_identifier(target.schema, 'the target schema (SUPPORT_PG_SCHEMA)') }};
     {%- for pg_type in safe_cast_function_types().values() | unique %}
     create or replace function {{ safe_cast_function_name(pg_type) }}(value text)
     returns {{ pg_type }} language plpgsql stable as $$

@@ -4,13 +4,13 @@
 {%- endmacro %}
 
 {% macro default__to_local_timestamp(utc_timestamp, time_zone) -%}
-    timezone('{{ time_zone }}', timezone('UTC', {{ utc_timestamp }}))
+    timezone({{ sql_string_literal(time_zone) }}, timezone('UTC', {{ utc_timestamp }}))
 {%- endmacro %}
 
 {% macro postgres__to_local_timestamp(utc_timestamp, time_zone) -%}
-    (({{ utc_timestamp }}) at time zone 'UTC' at time zone '{{ time_zone }}')
+    (({{ utc_timestamp }}) at time zone 'UTC' at time zone {{ sql_string_literal(time_zone) }})
 {%- endmacro %}
 
 {% macro spark__to_local_timestamp(utc_timestamp, time_zone) -%}
-    from_utc_timestamp({{ utc_timestamp }}, '{{ time_zone }}')
+    from_utc_timestamp({{ utc_timestamp }}, {{ sql_string_literal(time_zone) }})
 {%- endmacro %}

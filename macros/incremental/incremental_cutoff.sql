@@ -2,7 +2,7 @@
     3) before the run's as-of moment. Events that occurred since, and tickets created or updated
     since, are reprocessed; data that arrives later than the lookback needs `--full-refresh`. -#}
 {% macro incremental_cutoff() -%}
-    {{ dbt.dateadd('day', -1 * (var('incremental_lookback_days') | int), as_of_timestamp()) }}
+    {{ dbt.dateadd('day', -1 * (number_var('incremental_lookback_days') | int), as_of_timestamp()) }}
 {%- endmacro %}
 
 {#- The filter an incremental run puts on a timestamp column: rows at or after the cutoff, and rows

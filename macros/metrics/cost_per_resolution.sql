@@ -2,8 +2,8 @@
 {% macro cost_per_resolution(part) -%}
     {%- if part == 'row' -%}
         cast(
-            (case when is_ai_touched then {{ var('ai_cost_per_conversation_usd') }} else 0 end)
-            + coalesce(handle_seconds, 0) * {{ var('human_hourly_cost_usd') }} / 3600.0
+            (case when is_ai_touched then {{ number_var('ai_cost_per_conversation_usd') }} else 0 end)
+            + coalesce(handle_seconds, 0) * {{ number_var('human_hourly_cost_usd') }} / 3600.0
             as {{ dbt.type_numeric() }}
         )
     {%- elif part == 'numerator' -%}

@@ -3,7 +3,7 @@
     {%- if part == 'row' -%}
         (
             previous_window_start_at is not null
-            and created_at <= {{ dbt.dateadd('day', var('repeat_contact_window_days'), 'previous_window_start_at') }}
+            and created_at <= {{ dbt.dateadd('day', number_var('repeat_contact_window_days'), 'previous_window_start_at') }}
         )
     {%- elif part == 'numerator' -%}
         sum(case when is_repeat_case and is_human_handled then coalesce(handle_seconds, 0) else 0 end)

@@ -11,20 +11,20 @@
             "create_raw_tables_from_files is for Spark; on DuckDB use --vars '{raw_dir: ...}', "
             ~ "elsewhere load the files into a schema with the engine's own loader.") }}
     {%- endif -%}
-    {%- do run_query('create schema if not exists ' ~ schema_name) -%}
+    {%- set schema = sql_identifier(schema_name, 'create_raw_tables_from_files: schema_name') -%}
+    {%- do run_query('create schema if not exists ' ~ schema) -%}
     {%- for table in ['tickets', 'ticket_events', 'survey_responses', 'accounts', 'agents'] -%}
-        {%- set folder = raw_dir.rstrip('/') -%}
-        {%- set path = raw_dir.rstrip('/') ~ '/' ~ table ~ '.' ~ file_format -%}
-        {%- do run_query('drop table if exists ' ~ schema_name ~ '.' ~ table) -%}
+        {%- set path = sql_string_literal(raw_dir.rstrip('/') ~ '/' ~ table ~ '.' ~ file_format) -%}
+        {%- do run_query('drop table if exists ' ~ schema ~ '.' ~ table) -%}
         {%- if file_format == 'parquet' -%}
-            {%- set statement = "create table " ~ schema_name ~ "." ~ table ~ " using parquet options (path "
-                ~ sql_string_literal(path) ~ ")" -%}
+            {%- set statement = "create table " ~ schema ~ "." ~ table ~ " using parquet options (path "
+                ~ path ~ ")" -%}
         {%- elif file_format == 'csv' -%}
-            {%- set statement = "create table " ~ schema_name ~ "." ~ table ~ " using csv options (path "
-                ~ sql_string_literal(path) ~ ", header 'true', inferSchema 'false', multiLine 'true', escape '\"')" -%}
+            {%- set statement = "create table " ~ schema ~ "." ~ table ~ " using csv options (path "
+                ~ path ~ ", header 'true', inferSchema 'false', multiLine 'true', escape '\"')" -%}
         {%- else -%}
-            {{ exceptions.raise_compiler_error("create_raw_tables_from_files: file_format is csv or parquet, not '"
-                ~ file_format ~ "'") }}
+            {{ exceptions.raise_compiler_error("create_raw_tables_from_files: file_format is csv or parquet, not "
+                ~ file_format | string | tojson) }}
         {%- endif -%}
         {%- do run_query(statement) -%}
         {%- do log("created " ~ schema_name ~ "." ~ table, info=true) -%}

@@ -25,8 +25,8 @@
     {{ return(statements[0] if statements else '') }}
 {% endmacro %}
 
-{#- One seed value as a Spark SQL literal: null, a number or boolean as is, anything else as an
-    escaped string. -#}
+{#- One seed value as a Spark SQL literal: null, a number or boolean as is, anything else as a
+    string literal (sql_string_literal). -#}
 {% macro spark_seed_literal(value) -%}
     {%- if value is none -%}
         null
@@ -35,6 +35,6 @@
     {%- elif value is number -%}
         {{ value }}
     {%- else -%}
-        '{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}'
+        {{ sql_string_literal(value) }}
     {%- endif -%}
 {%- endmacro %}

@@ -3,7 +3,7 @@
     `value_too_long` instead of carrying a runaway field into the marts. Columns that arrive typed
     (see raw_fast_type) cannot run away and are not measured. -#}
 {% macro has_overlong_value(table_name, raw_types={}) -%}
-    {%- set limit = var('raw_max_text_length') -%}
+    {%- set limit = number_var('raw_max_text_length') -%}
     {%- set text_columns = [] -%}
     {%- for column in raw_contract_columns(table_name) if not raw_fast_type(raw_types, column) -%}
         {%- do text_columns.append(column) -%}

@@ -21,7 +21,8 @@ catalog as (
         case cadence when 'weekly' then 'week' when 'monthly' then 'month' else 'quarter' end as period_grain,
         {%- set overridden = [] %}
         {%- for metric, thresholds in overrides.items() if level in thresholds %}
-            {%- do overridden.append("when metric_name = '" ~ metric ~ "' then " ~ thresholds[level]) %}
+            {%- do overridden.append("when metric_name = " ~ sql_string_literal(metric) ~ " then "
+                ~ sql_number_literal(thresholds[level], "var metric_thresholds: " ~ metric ~ "." ~ level)) %}
         {%- endfor %}
         {%- if overridden %}
         case {{ overridden | join(' ') }} else {{ level }}_threshold end as threshold
@@ -59,7 +60,7 @@ cells as (
         cells.segment_type = 'all'
         and cells.metric_value is not null
         and catalog.threshold is not null
-        and cells.denominator >= {{ var('threshold_min_volume') }}
+        and cells.denominator >= {{ number_var('threshold_min_volume') }}
         and (catalog.threshold_scope = 'paths' or cells.support_path = 'all')
 ),
 

@@ -14,6 +14,8 @@ from typing import Any
 import duckdb
 import yaml
 
+from scripts.duckdb_build_plugin import build_path
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DBT = Path(sys.executable).parent / "dbt"
 # A fixed "now" so that what counts as a future timestamp does not depend on the day tests run.
@@ -54,18 +56,31 @@ class DbtResult:
 
 @dataclass(frozen=True)
 class DbtProject:
-    """One isolated use of the project: its own DuckDB file and dbt target folder. `env` adds
-    environment variables (another target, e.g. DBT_TARGET=postgres with its own schema)."""
+    """One isolated use of the project: its own DuckDB files and dbt target folder. `env` adds
+    environment variables (another target, e.g. DBT_TARGET=postgres with its own schema).
+
+    Generated data is pseudonymised with the public demo salt, through the explicit opt-out
+    `pseudonym_demo_salt_allowed` (a build passing `pseudonym_salt_table` uses its own salt): the
+    engine parity tests compare pseudonyms across DuckDB, PostgreSQL and Spark, which therefore
+    need one salt, and Spark has no cheap place to store one. test_pseudonym_salt.py builds with a
+    real salt and checks the refusal without the opt-out."""
 
     workdir: Path
     env: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def database(self) -> Path:
+        """The file BI tools and the dashboard read (DUCKDB_PATH): the marts, published at the end
+        of a successful build."""
         return self.workdir / "support.duckdb"
 
+    @property
+    def build_database(self) -> Path:
+        """The file dbt builds in: every schema (raw, staging, intermediate, quarantine, marts)."""
+        return build_path(self.database)
+
     def dbt(self, *args: str, variables: Mapping[str, Any] | None = None) -> DbtResult:
-        merged: dict[str, Any] = {"as_of": AS_OF, **(variables or {})}
+        merged: dict[str, Any] = {"as_of": AS_OF, "pseudonym_demo_salt_allowed": True, **(variables or {})}
         env = {
             **os.environ,
             "DBT_PROFILES_DIR": str(PROJECT_DIR),
@@ -101,7 +116,9 @@ class DbtProject:
         )
 
     def query(self, sql: str) -> list[tuple[Any, ...]]:
-        with duckdb.connect(str(self.database), read_only=True) as connection:
+        """Rows from the build file, which holds every layer (the marts equal the published ones
+        after a successful build)."""
+        with duckdb.connect(str(self.build_database), read_only=True) as connection:
             return connection.execute(sql).fetchall()
 
     def table(self, relation: str) -> list[tuple[Any, ...]]:

@@ -68,13 +68,13 @@ def test_a_killed_build_run_again_equals_a_clean_build(clean: DbtProject, raw: P
         "--log-path",
         str(tmp_path / "logs"),
         "--vars",
-        f"{{raw_dir: '{raw}', as_of: '2026-11-01 00:00:00'}}",
+        f"{{raw_dir: '{raw}', as_of: '2026-11-01 00:00:00', pseudonym_demo_salt_allowed: true}}",
     ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     # Kill it once it is writing models: the DuckDB file exists and has grown.
     while time.monotonic() < deadline and process.poll() is None:
-        if project.database.exists() and project.database.stat().st_size > 2_000_000:
+        if project.build_database.exists() and project.build_database.stat().st_size > 2_000_000:
             break
         time.sleep(0.2)
     killed = process.poll() is None

@@ -3,8 +3,8 @@
 -- and who acts. "Up" and "down" mean a relative change of at least var
 -- `signal_min_relative_change`; cells measured on fewer than var `signal_min_volume` rows are
 -- not judged.
-{%- set min_change = var('signal_min_relative_change') %}
-{%- set min_volume = var('signal_min_volume') %}
+{%- set min_change = number_var('signal_min_relative_change') | float %}
+{%- set min_volume = number_var('signal_min_volume') %}
 
 with
 
@@ -104,7 +104,7 @@ pairs as (
         and ai.support_path = 'ai_only'
         and ai.denominator >= {{ min_volume }}
         and blended.metric_value > 0
-        and ai.metric_value >= {{ var('signal_concentration_ratio') }} * blended.metric_value
+        and ai.metric_value >= {{ number_var('signal_concentration_ratio') }} * blended.metric_value
 ),
 
 -- Backlog ageing in one queue while the others stay stable: a queue's mean backlog age at the
