@@ -7,7 +7,10 @@
 -- it too and does not use it.
 {%- set state = existing_model_relation('build_state_tickets') %}
 {%- set previous = existing_model_relation('int_tickets_in_increment') %}
-{%- set previous_columns = adapter.get_columns_in_relation(previous) | map(attribute='name') | list if previous else [] %}
+{%- set previous_columns = [] %}
+{%- if previous %}
+{%- set previous_columns = adapter.get_columns_in_relation(previous) | map(attribute='name') | list %}
+{%- endif %}
 {%- do require_selected_with(['int_ticket_fingerprints'], 'the increment compares this run\'s fingerprints') %}
 with
 
