@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -118,11 +119,17 @@ def test_incremental_run_equals_full_refresh(fmt: str, tmp_path: Path) -> None:
     generate(GeneratorConfig(tickets=1200, seed=61, days=35), final, fmt, progress=False)
     earlier_as_of, final_as_of = _split(final, tmp_path / "earlier", fmt)
 
+    # One folder whose files are replaced, as a daily export does (another folder would be another
+    # input: every ticket rebuilt).
+    raw = tmp_path / "raw"
+    shutil.copytree(tmp_path / "earlier", raw)
     incremental = DbtProject(tmp_path / "incremental")
-    first = incremental.build_from_files(tmp_path / "earlier", variables={"as_of": earlier_as_of})
+    first = incremental.build_from_files(raw, variables={"as_of": earlier_as_of})
     assert first.ok, first.output
     tickets_before = incremental.query("select count(*) from main_marts.fct_tickets")[0][0]
-    second = incremental.build_from_files(final, variables={"as_of": final_as_of})
+    for table in RAW_TABLES:
+        shutil.copyfile(final / f"{table}.{fmt}", raw / f"{table}.{fmt}")
+    second = incremental.build_from_files(raw, variables={"as_of": final_as_of})
     assert second.ok, second.output
     compiled = next((incremental.workdir / "target" / "run").rglob("fct_tickets.sql")).read_text(encoding="utf-8")
     assert "int_tickets_in_increment" in compiled, "the second run of fct_tickets was not incremental"
