@@ -11,12 +11,15 @@ unknown ticket, and an event without a time (reprocessed by every run).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 
-from dbt_project_runner import RAW_TABLES, DbtProject
+from dbt_project_runner import PROJECT_DIR, RAW_TABLES, DbtProject
 from supportgen import GeneratorConfig, generate
 
 INCREMENTAL_MODELS = (
@@ -116,11 +119,17 @@ def test_incremental_run_equals_full_refresh(fmt: str, tmp_path: Path) -> None:
     generate(GeneratorConfig(tickets=1200, seed=61, days=35), final, fmt, progress=False)
     earlier_as_of, final_as_of = _split(final, tmp_path / "earlier", fmt)
 
+    # One folder whose files are replaced, as a daily export does (another folder would be another
+    # input: every ticket rebuilt).
+    raw = tmp_path / "raw"
+    shutil.copytree(tmp_path / "earlier", raw)
     incremental = DbtProject(tmp_path / "incremental")
-    first = incremental.build_from_files(tmp_path / "earlier", variables={"as_of": earlier_as_of})
+    first = incremental.build_from_files(raw, variables={"as_of": earlier_as_of})
     assert first.ok, first.output
     tickets_before = incremental.query("select count(*) from main_marts.fct_tickets")[0][0]
-    second = incremental.build_from_files(final, variables={"as_of": final_as_of})
+    for table in RAW_TABLES:
+        shutil.copyfile(final / f"{table}.{fmt}", raw / f"{table}.{fmt}")
+    second = incremental.build_from_files(raw, variables={"as_of": final_as_of})
     assert second.ok, second.output
     compiled = next((incremental.workdir / "target" / "run").rglob("fct_tickets.sql")).read_text(encoding="utf-8")
     assert "int_tickets_in_increment" in compiled, "the second run of fct_tickets was not incremental"
@@ -147,3 +156,37 @@ def test_incremental_run_equals_full_refresh(fmt: str, tmp_path: Path) -> None:
 
     for relation in INCREMENTAL_MODELS + DOWNSTREAM:
         assert incremental.table(relation) == full.table(relation), f"{relation} differs after the incremental run"
+
+
+def test_every_var_is_known_to_the_fingerprints() -> None:
+    """A var that can change a ticket's rows must be in every fingerprint (ticket_build_vars), or
+    an incremental run after changing it would keep the old rows; a new var must be classified."""
+    project_vars = set(yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))["vars"])
+    macros = (PROJECT_DIR / "macros" / "incremental" / "ticket_state.sql").read_text(encoding="utf-8")
+    listed: dict[str, set[str]] = {}
+    for name in ("ticket_build_vars", "ticket_build_ignored_vars"):
+        body = macros.split(f"macro {name}()", 1)[1].split("endmacro", 1)[0]
+        listed[name] = set(re.findall(r"'([a-z_]+)'", body))
+    assert not listed["ticket_build_vars"] & listed["ticket_build_ignored_vars"]
+    unclassified = project_vars - listed["ticket_build_vars"] - listed["ticket_build_ignored_vars"]
+    assert not unclassified, f"vars in neither list of macros/incremental/ticket_state.sql: {sorted(unclassified)}"
+    assert "raw_dir" in listed["ticket_build_vars"] and "as_of" in listed["ticket_build_ignored_vars"]
+
+
+def test_switching_input_on_the_same_file_rebuilds_every_ticket(tmp_path: Path) -> None:
+    """The README's order: the demo seeds first, then a folder of files, on the same DuckDB file.
+    The second (incremental) build must equal a full build of the folder."""
+    raw = tmp_path / "raw"
+    generate(GeneratorConfig(tickets=150, seed=5, days=20), raw, "parquet", progress=False)
+    switched = DbtProject(tmp_path / "switched")
+    assert switched.dbt("seed").ok
+    demo = switched.dbt("run")
+    assert demo.ok, demo.output
+    result = switched.dbt("run", variables={"raw_dir": str(raw)})
+    assert result.ok, result.output
+    full = DbtProject(tmp_path / "full")
+    assert full.dbt("seed", variables={"raw_dir": str(raw)}).ok
+    reference = full.dbt("run", variables={"raw_dir": str(raw)})
+    assert reference.ok, reference.output
+    for relation in INCREMENTAL_MODELS + DOWNSTREAM:
+        assert switched.table(relation) == full.table(relation), f"{relation} differs after switching the input"

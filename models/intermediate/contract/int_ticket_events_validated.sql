@@ -3,66 +3,66 @@
 -- the ticket's creation), then duplicates (of the valid rows sharing an event_id the earliest is
 -- kept). The readable raw row is built for rejected rows only.
 --
--- Incremental: a run rebuilds the events that occurred since incremental_cutoff() (and those
--- without a readable time); an event whose id was already accepted before the window is a
--- duplicate. The log is read once per run, and only the window's rows are parsed in full.
+-- Incremental: a run rebuilds the events of the tickets in int_tickets_in_increment and those
+-- without a ticket id (strategy replace_tickets). Which copy of a repeated event id is kept is
+-- decided among all its copies: the copies held by tickets outside the increment are checked and
+-- ranked with them (their own verdicts are unchanged: their fingerprints did not change).
 {{ config(
     materialized=incremental_materialization(),
-    incremental_strategy='replace_window',
-    window_column='occurred_at',
+    incremental_strategy='replace_tickets',
     on_schema_change='fail',
 ) }}
-
+-- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
+-- Event ids that may occur more than once (a small set): only their rows need ranking. Found by
+-- the hash of the id (grouping 64-bit numbers is far cheaper than grouping the strings; a
+-- collision only adds a candidate, which the ranking then finds alone), read from the view apart
+-- from `events` so that only the ids are computed for it.
+all_event_ids as (
+    select
+        ticket_id,
+        {{ fast_hash('event_id') }} as event_id_hash
+    from {{ ref('stg_helpdesk__ticket_events') }}
+    where event_id is not null
+),
+
+repeated_event_ids as (
+    select event_id_hash
+    from all_event_ids
+    group by event_id_hash
+    having count(*) > 1
+),
+
+{%- if is_incremental() %}
+
+-- The repeated ids the increment's events hold: their copies elsewhere join the ranking.
+increment_repeated_event_ids as (
+    select distinct all_event_ids.event_id_hash
+    from all_event_ids
+    inner join repeated_event_ids
+        on all_event_ids.event_id_hash = repeated_event_ids.event_id_hash
+    where {{ in_ticket_increment('all_event_ids.ticket_id') }}
+),
+{%- endif %}
+
 events as (
-    select * from {{ ref('stg_helpdesk__ticket_events') }}
-    where {{ in_incremental_window('occurred_at') }}
+    select
+        *,
+        {{ in_ticket_increment('ticket_id') }} as is_in_increment
+    from {{ ref('stg_helpdesk__ticket_events') }}
+    where
+        {{ in_ticket_increment('ticket_id') }}
+        {%- if is_incremental() %}
+        or {{ fast_hash('event_id') }} in (
+            select increment_repeated_event_ids.event_id_hash from increment_repeated_event_ids
+        )
+        {%- endif %}
 ),
 
 ticket_ids as (
     select * from {{ ref('int_ticket_ids_resolved') }}
 ),
-
--- Event ids that may occur more than once (a small set): only their rows need ranking. Found by
--- the hash of the id (grouping 64-bit numbers is far cheaper than grouping the strings; a
--- collision only adds a candidate, which the ranking then finds alone), read from the view apart
--- from `events` so that only the id is computed for it.
-window_event_ids as (
-    select
-        event_id,
-        {{ fast_hash('event_id') }} as event_id_hash
-    from {{ ref('stg_helpdesk__ticket_events') }}
-    where event_id is not null and {{ in_incremental_window('occurred_at') }}
-),
-
-repeated_event_ids as (
-    select event_id_hash
-    from window_event_ids
-    group by event_id_hash
-    having count(*) > 1
-    {%- if is_incremental() %}
-    union
-    select {{ fast_hash('event_id') }} as event_id_hash
-    from {{ this }}
-    where
-        rejection_reason is null
-        and occurred_at < {{ incremental_cutoff() }}
-        and event_id in (select window_event_ids.event_id from window_event_ids)
-    {%- endif %}
-),
-
-{%- if is_incremental() %}
-
-accepted_before_window as (
-    select distinct event_id
-    from {{ this }}
-    where
-        rejection_reason is null
-        and occurred_at < {{ incremental_cutoff() }}
-        and {{ fast_hash('event_id') }} in (select repeated_event_ids.event_id_hash from repeated_event_ids)
-),
-{%- endif %}
 
 checked as (
     select
@@ -84,12 +84,8 @@ checked as (
         events.workflow_id,
         events.resolution_code,
         events.handle_seconds,
+        events.is_in_increment,
         repeated_event_ids.event_id_hash is not null as has_repeated_id,
-        {%- if is_incremental() %}
-        accepted_before_window.event_id is not null as was_accepted_before_window,
-        {%- else %}
-        false as was_accepted_before_window,
-        {%- endif %}
         coalesce(
             events.rejection_reason,
             case
@@ -113,10 +109,6 @@ checked as (
         on events.ticket_id = ticket_ids.ticket_id
     left join repeated_event_ids
         on {{ fast_hash('events.event_id') }} = repeated_event_ids.event_id_hash
-    {%- if is_incremental() %}
-    left join accepted_before_window
-        on events.event_id = accepted_before_window.event_id
-    {%- endif %}
 ),
 
 -- Only the valid rows of a repeated event_id are ranked: the window sorts that small set, the
@@ -143,7 +135,7 @@ verdicts as (
         *,
         coalesce(
             checked_rejection_reason,
-            case when was_accepted_before_window or copy_rank > 1 then 'duplicate_event_id' end
+            case when copy_rank > 1 then 'duplicate_event_id' end
         ) as rejection_reason
     from ranked
 )
@@ -170,3 +162,4 @@ select
     rejection_reason,
     case when rejection_reason is not null then raw_values end as raw_values
 from verdicts
+where is_in_increment
