@@ -20,9 +20,9 @@ escalations as (
 
 expected as (
     {%- set ticket_ratios = {
-        'repeat_contact_rate': ['has_repeat_contact', 'true'],
+        'repeat_contact_rate': ['has_repeat_contact', 'was_ever_resolved'],
         'reopen_rate': ['was_ever_resolved and is_reopened', 'was_ever_resolved'],
-        'first_contact_resolution_rate': ['is_first_contact_resolution', 'is_resolved'],
+        'first_contact_resolution_rate': ['is_first_contact_resolution', 'true'],
         'misroute_rate': ['is_misrouted', 'was_assigned'],
         'solve_without_engineering_rate': ['is_solved_without_engineering', 'is_technical and is_resolved'],
         'ai_containment_rate': ["support_path = 'ai_only'", "support_path != 'human_only'"],

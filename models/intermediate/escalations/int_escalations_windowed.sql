@@ -1,5 +1,5 @@
 -- One row per handoff (AI to human) or escalation (human to a higher tier), with its window: from
--- the moment it happened to the ticket's next handoff/escalation. What the receiving side did in
+-- the event after it (by the one ordering rule) to the ticket's next handoff/escalation. What the receiving side did in
 -- that window decides whether the escalation was rework.
 {{ config(
     materialized=incremental_materialization(),
@@ -10,9 +10,27 @@
 -- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
-events as (
+events_in_increment as (
     select * from {{ ref('int_ticket_events_conformed') }}
     where {{ in_ticket_increment() }}
+),
+
+-- Events in the one order (macro event_order), so that ties at one instant are decided as in
+-- fct_tickets and the backlog; an answer followed by a later handoff or escalation is not a
+-- useful reply (macro is_useful_reply).
+sequenced as (
+    select
+        *,
+        {{ event_sequence() }} as event_sequence
+    from events_in_increment
+),
+
+events as (
+    select
+        *,
+        max(case when {{ is_transfer() }} then event_sequence end)
+            over (partition by ticket_id) as last_transfer_sequence
+    from sequenced
 ),
 
 escalations as (
@@ -20,6 +38,7 @@ escalations as (
         event_id as escalation_id,
         ticket_id,
         occurred_at as escalated_at,
+        event_sequence as escalation_sequence,
         packet_has_summary,
         packet_has_identifiers,
         packet_has_repro,
@@ -29,12 +48,11 @@ escalations as (
             when to_tier = 'engineering' then 'engineering'
             else 'tier_escalation'
         end as escalation_kind,
-        lead(occurred_at) over (
-            partition by ticket_id
-            order by occurred_at, event_id
-        ) as next_escalated_at
+        lead(occurred_at) over (partition by ticket_id order by event_sequence) as next_escalated_at,
+        lead(event_sequence) over (partition by ticket_id order by event_sequence)
+            as next_escalation_sequence
     from events
-    where event_type in ('handoff', 'escalation')
+    where {{ is_transfer() }}
 ),
 
 -- The events of escalated tickets that matter after an escalation.
@@ -42,6 +60,7 @@ later_events as (
     select
         ticket_id,
         occurred_at,
+        event_sequence,
         event_type,
         resolution_code,
         {{ is_useful_reply(human_actor_types()) }} as is_human_useful_reply
@@ -49,7 +68,7 @@ later_events as (
     where
         ticket_id in (select escalated.ticket_id from escalations as escalated)
         and (
-            {{ is_useful_reply(human_actor_types()) }}
+            {{ is_answer_reply(human_actor_types()) }}
             or event_type in ('context_request', 'engineering_resolution')
         )
 ),
@@ -63,8 +82,8 @@ first_after as (
             when
                 later_events.event_type = 'context_request'
                 and (
-                    escalations.next_escalated_at is null
-                    or later_events.occurred_at < escalations.next_escalated_at
+                    escalations.next_escalation_sequence is null
+                    or later_events.event_sequence < escalations.next_escalation_sequence
                 )
                 then later_events.occurred_at
         end) as first_context_request_at,
@@ -72,8 +91,8 @@ first_after as (
             when
                 later_events.event_type = 'engineering_resolution'
                 and (
-                    escalations.next_escalated_at is null
-                    or later_events.occurred_at < escalations.next_escalated_at
+                    escalations.next_escalation_sequence is null
+                    or later_events.event_sequence < escalations.next_escalation_sequence
                 )
                 then later_events.occurred_at
         end) as engineering_resolved_at
@@ -81,7 +100,7 @@ first_after as (
     inner join later_events
         on
             escalations.ticket_id = later_events.ticket_id
-            and escalations.escalated_at <= later_events.occurred_at
+            and escalations.escalation_sequence < later_events.event_sequence
     group by escalations.escalation_id
 ),
 

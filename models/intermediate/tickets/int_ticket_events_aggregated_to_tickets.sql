@@ -1,6 +1,7 @@
 -- One pass over the event log: per ticket, the first and last moments and the counts every metric
--- needs. Metrics read this model instead of scanning the events again. The final resolution needs
--- the status changes in order, so those (a small share of the events) get a second, narrow pass.
+-- needs. Metrics read this model instead of scanning the events again. Events are numbered by the
+-- one ordering rule first (macro event_sequence). The final resolution needs the status changes in
+-- order, so those (a small share of the events) get a second, narrow pass.
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
@@ -10,9 +11,28 @@
 -- depends_on: {{ ref('int_tickets_in_increment') }}
 with
 
-events as (
+events_in_increment as (
     select * from {{ ref('int_ticket_events_conformed') }}
     where {{ in_ticket_increment() }}
+),
+
+-- Every event's place in its ticket by the one ordering rule (macro event_order): ties at one
+-- instant are decided the same way here, in the backlog's intervals and in the escalation windows.
+sequenced as (
+    select
+        *,
+        {{ event_sequence() }} as event_sequence
+    from events_in_increment
+),
+
+-- The last handoff or escalation of the ticket: an answer before it was handed off or escalated
+-- past, so it is not a useful reply (macro is_useful_reply).
+events as (
+    select
+        *,
+        max(case when {{ is_transfer() }} then event_sequence end)
+            over (partition by ticket_id) as last_transfer_sequence
+    from sequenced
 ),
 
 status_changes as (
@@ -20,25 +40,26 @@ status_changes as (
         ticket_id,
         occurred_at,
         status,
-        max(case when status in ('open', 'pending', 'reopened') then occurred_at end)
-            over (partition by ticket_id) as last_unresolved_status_at
+        event_sequence,
+        lag(status) over (partition by ticket_id order by event_sequence) as previous_status,
+        max(event_sequence) over (partition by ticket_id) as last_status_sequence
     from events
     where event_type = 'status_change'
 ),
 
--- The final resolution: the first solved/closed status at or after the last open, pending or
--- reopened one (a later `closed` after `solved` is not a new resolution).
+-- Resolutions start where a solved/closed status follows a status that was not one (a `closed`
+-- after `solved` is bookkeeping). The ticket is resolved when its last status is solved or
+-- closed, at the start of that last resolution. A reopen is an explicit `reopened` or a return
+-- from solved/closed to open or pending.
 resolutions as (
     select
         ticket_id,
-        min(case
-            when
-                status in ('solved', 'closed')
-                and (last_unresolved_status_at is null or occurred_at >= last_unresolved_status_at)
-                then occurred_at
-        end) as resolved_at,
-        min(case when status in ('solved', 'closed') then occurred_at end) as first_resolved_at,
-        {{ count_if("status = 'reopened'") }} as reopen_count
+        max(case
+            when event_sequence = last_status_sequence and status in ('solved', 'closed') then 1 else 0
+        end) as is_resolved_now,
+        max(case when {{ is_resolution_start() }} then occurred_at end) as last_resolved_at,
+        min(case when {{ is_resolution_start() }} then occurred_at end) as first_resolved_at,
+        {{ count_if(is_reopen()) }} as reopen_count
     from status_changes
     group by ticket_id
 ),
@@ -48,11 +69,11 @@ resolutions as (
 routing as (
     select
         ticket_id,
-        occurred_at,
+        event_sequence,
         event_type,
         queue,
-        min(case when event_type = 'escalation' then occurred_at end)
-            over (partition by ticket_id) as first_escalated_at
+        min(case when event_type = 'escalation' then event_sequence end)
+            over (partition by ticket_id) as first_escalation_sequence
     from events
     where event_type in ('assignment', 'escalation')
 ),
@@ -64,7 +85,7 @@ routing_before_escalation as (
     from routing
     where
         event_type = 'assignment'
-        and (first_escalated_at is null or occurred_at < first_escalated_at)
+        and (first_escalation_sequence is null or event_sequence < first_escalation_sequence)
     group by ticket_id
 ),
 
@@ -76,13 +97,18 @@ aggregated as (
         -- Replies
         min(case when {{ is_public_reply() }} then occurred_at end) as first_response_at,
         min(case when {{ is_useful_reply() }} then occurred_at end) as first_useful_reply_at,
+        min(case when {{ is_useful_reply() }} then event_sequence end) as first_useful_reply_sequence,
         min(case when {{ is_useful_reply(human_actor_types()) }} then occurred_at end)
             as first_human_useful_reply_at,
+        min(case when {{ is_answer_reply() }} then event_sequence end) as first_answer_sequence,
+        {{ count_if(is_answer_reply(['ai'])) }} as ai_answer_count,
         min(case when {{ is_public_reply(['ai']) }} then occurred_at end) as first_ai_public_message_at,
         min(case when {{ is_public_reply(human_actor_types()) }} then occurred_at end)
             as first_human_public_message_at,
         max(case when event_type = 'message' and actor_type = 'customer' then occurred_at end)
             as last_customer_message_at,
+        max(case when event_type = 'message' and actor_type = 'customer' then event_sequence end)
+            as last_customer_message_sequence,
 
         -- Handoffs, escalations, routing
         min(case when event_type = 'handoff' then occurred_at end) as first_handoff_at,
@@ -103,7 +129,8 @@ aggregated as (
         -- Work
         cast(sum(case when {{ is_human_actor() }} then handle_seconds end) as {{ dbt.type_bigint() }})
             as human_handle_seconds,
-        {{ count_if(is_human_actor()) }} as human_event_count
+        {{ count_if(is_human_actor()) }} as human_event_count,
+        {{ count_if(is_human_work()) }} as human_work_event_count
 
     from events
     group by ticket_id
@@ -111,8 +138,9 @@ aggregated as (
 
 select
     aggregated.*,
-    resolutions.resolved_at,
     resolutions.first_resolved_at,
+    resolutions.last_resolved_at,
+    case when resolutions.is_resolved_now = 1 then resolutions.last_resolved_at end as resolved_at,
     coalesce(resolutions.reopen_count, 0) as reopen_count,
     coalesce(routing_before_escalation.distinct_queue_count, 0) as distinct_queue_count
 from aggregated

@@ -50,6 +50,7 @@ joined as (
         tickets.*,
         repeat_contacts.next_same_issue_created_at,
         repeat_contacts.has_repeat_contact,
+        repeat_contacts.repeated_ticket_id,
         repeat_contacts.is_repeat_case,
         handoff_replies.first_human_useful_reply_minutes,
         surveys.csat_score,
@@ -91,9 +92,30 @@ measured as (
         {{ first_response_time('business_row') }} as first_response_business_minutes,
         {{ first_useful_reply_time('business_row') }} as first_useful_reply_business_minutes,
         {{ resolution_time('business_row') }} as resolution_business_minutes,
-        {{ cost_per_resolution('row') }} as resolution_cost_usd,
+        {{ cost_per_resolution('ticket_row') }} as ticket_cost_usd,
         {{ time_to_customer_safe_answer('row') }} as time_to_customer_safe_answer_minutes
     from joined
+),
+
+-- A repeat contact's cost lands on the ticket it repeats (the path that failed): the cost of the
+-- returns charged to each earlier ticket.
+repeat_contact_costs as (
+    select
+        repeated_ticket_id as ticket_id,
+        sum(ticket_cost_usd) as repeat_contact_cost_usd
+    from measured
+    where is_repeat_case
+    group by repeated_ticket_id
+),
+
+costed as (
+    select
+        measured.*,
+        repeat_contact_costs.repeat_contact_cost_usd,
+        {{ cost_per_resolution('row') }} as resolution_cost_usd
+    from measured
+    left join repeat_contact_costs
+        on measured.ticket_id = repeat_contact_costs.ticket_id
 )
 
 select
@@ -142,5 +164,6 @@ select
     csat_score,
     ces_score,
     nps_score,
+    ticket_cost_usd,
     resolution_cost_usd
-from measured
+from costed
