@@ -33,6 +33,10 @@ events as (
     from sequenced
 ),
 
+agents as (
+    select * from {{ ref('int_agents_conformed') }}
+),
+
 escalations as (
     select
         event_id as escalation_id,
@@ -48,6 +52,13 @@ escalations as (
             when to_tier = 'engineering' then 'engineering'
             else 'tier_escalation'
         end as escalation_kind,
+        -- Who receives it, as a tier rank (1 l1, 2 l2, 3 engineering): a handoff goes to any
+        -- human, an escalation to its tier or above.
+        case
+            when event_type = 'handoff' then 1
+            when to_tier = 'engineering' then 3
+            else 2
+        end as receiver_tier_rank,
         lead(occurred_at) over (partition by ticket_id order by event_sequence) as next_escalated_at,
         lead(event_sequence) over (partition by ticket_id order by event_sequence)
             as next_escalation_sequence
@@ -55,21 +66,30 @@ escalations as (
     where {{ is_transfer() }}
 ),
 
--- The events of escalated tickets that matter after an escalation.
+-- The events of escalated tickets that matter after an escalation, with the tier of who acted:
+-- an engineer (or an agent of an engineering tier) ranks 3, an l2 agent 2, anyone else 1.
 later_events as (
     select
-        ticket_id,
-        occurred_at,
-        event_sequence,
-        event_type,
-        resolution_code,
-        {{ is_useful_reply(human_actor_types()) }} as is_human_useful_reply
+        events.ticket_id,
+        events.occurred_at,
+        events.event_sequence,
+        events.event_type,
+        events.resolution_code,
+        {{ is_useful_reply(human_actor_types()) }} as is_human_useful_reply,
+        {{ is_answer_reply(human_actor_types()) }} as is_human_answer,
+        case
+            when events.actor_type = 'engineer' or agents.tier = 'engineering' then 3
+            when agents.tier = 'l2' then 2
+            else 1
+        end as actor_tier_rank
     from events
+    left join agents
+        on events.actor_id = agents.agent_id
     where
-        ticket_id in (select escalated.ticket_id from escalations as escalated)
+        events.ticket_id in (select escalated.ticket_id from escalations as escalated)
         and (
             {{ is_answer_reply(human_actor_types()) }}
-            or event_type in ('context_request', 'engineering_resolution')
+            or events.event_type in ('context_request', 'engineering_resolution')
         )
 ),
 
@@ -78,6 +98,15 @@ first_after as (
         escalations.escalation_id,
         min(case when later_events.is_human_useful_reply then later_events.occurred_at end)
             as first_human_useful_reply_at,
+        -- The receiver's own first answer: the sender's public update to the customer after
+        -- escalating does not show that the receiver had the context it needed. An answer the
+        -- ticket was later escalated past still shows the receiver had it.
+        min(case
+            when
+                later_events.is_human_answer
+                and later_events.actor_tier_rank >= escalations.receiver_tier_rank
+                then later_events.occurred_at
+        end) as first_receiver_useful_reply_at,
         min(case
             when
                 later_events.event_type = 'context_request'
@@ -132,6 +161,7 @@ select
     escalations.packet_has_repro,
     escalations.packet_has_evidence,
     first_after.first_human_useful_reply_at,
+    first_after.first_receiver_useful_reply_at,
     first_after.first_context_request_at,
     first_after.engineering_resolved_at,
     resolution_codes.resolution_code

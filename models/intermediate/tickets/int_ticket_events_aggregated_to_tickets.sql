@@ -71,6 +71,8 @@ routing as (
         ticket_id,
         event_sequence,
         event_type,
+        actor_type,
+        actor_id,
         queue,
         min(case when event_type = 'escalation' then event_sequence end)
             over (partition by ticket_id) as first_escalation_sequence
@@ -85,6 +87,23 @@ routing_before_escalation as (
     from routing
     where
         event_type = 'assignment'
+        and (first_escalation_sequence is null or event_sequence < first_escalation_sequence)
+    group by ticket_id
+),
+
+-- Routing that could be wrong (macro misroute_rate): assignments before the first escalation to a
+-- human queue or owner. The AI's own front-line assignments (assignee type ai) are where a ticket
+-- starts, not a routing decision; a queue without an assignee has no owner (actor_id null).
+human_routing as (
+    select
+        ticket_id,
+        count(*) as human_routing_count,
+        count(distinct queue) as routed_queue_count,
+        count(distinct actor_id) as routed_owner_count
+    from routing
+    where
+        event_type = 'assignment'
+        and actor_type <> 'ai'
         and (first_escalation_sequence is null or event_sequence < first_escalation_sequence)
     group by ticket_id
 ),
@@ -126,6 +145,10 @@ aggregated as (
         min(case when event_type = 'problem_confirmed' then occurred_at end) as first_problem_confirmed_at,
         {{ count_if("event_type = 'workflow_applied'") }} as workflow_applied_count,
 
+        -- Engineering work, with or without an escalation event (macro solve_without_engineering_rate)
+        {{ count_if(solve_without_engineering_rate("engineering_work")) }}
+            as engineering_work_event_count,
+
         -- Work
         cast(sum(case when {{ is_human_actor() }} then handle_seconds end) as {{ dbt.type_bigint() }})
             as human_handle_seconds,
@@ -142,9 +165,14 @@ select
     resolutions.last_resolved_at,
     case when resolutions.is_resolved_now = 1 then resolutions.last_resolved_at end as resolved_at,
     coalesce(resolutions.reopen_count, 0) as reopen_count,
-    coalesce(routing_before_escalation.distinct_queue_count, 0) as distinct_queue_count
+    coalesce(routing_before_escalation.distinct_queue_count, 0) as distinct_queue_count,
+    coalesce(human_routing.human_routing_count, 0) as human_routing_count,
+    coalesce(human_routing.routed_queue_count, 0) as routed_queue_count,
+    coalesce(human_routing.routed_owner_count, 0) as routed_owner_count
 from aggregated
 left join resolutions
     on aggregated.ticket_id = resolutions.ticket_id
 left join routing_before_escalation
     on aggregated.ticket_id = routing_before_escalation.ticket_id
+left join human_routing
+    on aggregated.ticket_id = human_routing.ticket_id

@@ -48,7 +48,12 @@ joined as (
         coalesce(ticket_events.reopen_count, 0) as reopen_count,
         coalesce(ticket_events.human_event_count, 0) as human_event_count,
         coalesce(ticket_events.human_work_event_count, 0) as human_work_event_count,
-        coalesce(ticket_events.ai_answer_count, 0) as ai_answer_count
+        coalesce(ticket_events.ai_answer_count, 0) as ai_answer_count,
+        -- Inputs of misroute and solve without engineering (their metric macros)
+        coalesce(ticket_events.human_routing_count, 0) as human_routing_count,
+        coalesce(ticket_events.routed_queue_count, 0) as routed_queue_count,
+        coalesce(ticket_events.routed_owner_count, 0) as routed_owner_count,
+        coalesce(ticket_events.engineering_work_event_count, 0) as engineering_work_event_count
     from tickets
     left join ticket_events
         on tickets.ticket_id = ticket_events.ticket_id
