@@ -1,5 +1,7 @@
 """Known effects planted in generated data show up in the right segment and period, and the
-blended `all` row alone would hide or dilute them."""
+blended `all` row alone would hide or dilute them. The data is the messy profile: the effects must
+show through AI acknowledgements on human tickets, silent triage, partial surveys, same-instant
+events, solved -> open reopens, late context requests and owner changes."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dbt_project_runner import DbtProject
-from supportgen import GeneratorConfig, PlantedEffect, generate
+from supportgen import GeneratorConfig, PlantedEffect, generate, messy_profile
 
 START = dt.date(2026, 1, 5)  # a Monday: day 35 starts week 6
 
@@ -46,7 +48,7 @@ def handoffs_and_routing(tmp_path_factory: pytest.TempPathFactory) -> DbtProject
         PlantedEffect(kind="handoff_packet_loss", start_day=35, strength=1.0),
         PlantedEffect(kind="misroute_queue", start_day=42, strength=0.9, queue="onboarding"),
     )
-    config = GeneratorConfig(
+    config = messy_profile(
         tickets=3000,
         seed=41,
         start_date=START,
@@ -64,7 +66,7 @@ def reopens(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
         PlantedEffect(kind="reopen_multiplier", start_day=35, strength=8.0, issue_type="billing"),
         PlantedEffect(kind="reopen_multiplier", start_day=49, strength=10.0, path="ai_only"),
     )
-    config = GeneratorConfig(tickets=4000, seed=42, start_date=START, days=70, reopen_rate=0.04, effects=effects)
+    config = messy_profile(tickets=4000, seed=42, start_date=START, days=70, reopen_rate=0.04, effects=effects)
     # The generator's AI-contained tickets reopen ~1.4x the blend at baseline; the planted effect
     # takes them past 2x, the level asked of the signal here.
     return _build(tmp_path_factory.mktemp("planted_b"), config, {"signal_concentration_ratio": 2.0})
