@@ -80,12 +80,21 @@ def test_handoffs_losing_their_summary_show_in_week_6_on_the_handoff_path(handof
     first_bad_week = min(week for week, (n, d) in quality.items() if d and n / d < 0.2)
     assert first_bad_week == week_6
     # The blend of all handoffs and escalations dilutes the jump: tier escalations did not change.
+    # On the messy profile the path's escalations already carry late context requests (rework
+    # before the effect), so the path's jump is smaller than the handoffs' own.
     path_rework = _weekly(handoffs_and_routing, "escalation_rework_rate", "ai_to_human")
     blend_rework = _weekly(handoffs_and_routing, "escalation_rework_rate", "all")
     path_jump = _rate(path_rework, True, week_6) - _rate(path_rework, False, week_6)
     blend_jump = _rate(blend_rework, True, week_6) - _rate(blend_rework, False, week_6)
-    assert path_jump > 0.7
+    assert path_jump > 0.5
     assert blend_jump < path_jump - 0.1
+    handoff_rework = dict(
+        handoffs_and_routing.query(f"""
+            select escalated_at >= timestamp '{week_6}', avg(case when is_rework then 1.0 else 0.0 end)
+            from main_marts.fct_escalations where escalation_kind = 'ai_handoff' group by 1
+        """)
+    )
+    assert handoff_rework[True] - handoff_rework[False] > 0.7
 
 
 def test_a_misrouting_queue_shows_in_its_issue_type(handoffs_and_routing: DbtProject) -> None:

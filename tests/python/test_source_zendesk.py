@@ -30,7 +30,8 @@ FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "fivetran_zendesk"
 # 1111 is an agent-role user (Arthur Agent) and 423362500353 writes comments without a user row:
 # both listed as bots, to show that a rule makes a user the AI whatever their role.
 SEEDS_VARS: dict[str, Any] = {"source_system": "zendesk", "zendesk": {"bot_user_ids": [1111, 423362500353]}}
-OPERATION = GeneratorConfig(tickets=300, seed=41, days=28)
+# Without the generator's messy stories: not yet checked through Zendesk's landing (issue 15).
+OPERATION = GeneratorConfig(tickets=300, seed=41, days=28, messy_rate=0.0)
 
 # fct_tickets columns Zendesk expresses: both routes must give the same value on every ticket.
 SAME_TICKET_COLUMNS = (
@@ -72,6 +73,7 @@ DIFFERING_ESCALATION_COLUMNS = {
     "escalation_kind": "part of the match",
     "escalated_at": "part of the match",
     "first_context_request_at": "Zendesk has no context requests",
+    "first_receiver_useful_reply_at": "read only against context requests (rework), which Zendesk has none of",
     "is_rework": "rework also counts context requests, which Zendesk lacks",
     "engineering_resolved_at": "Zendesk has no engineering resolutions",
     "resolution_code": "Zendesk has no engineering resolutions",
