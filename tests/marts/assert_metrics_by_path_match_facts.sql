@@ -29,7 +29,7 @@ expected as (
         'ai_resolution_rate': ['is_ai_resolved', "support_path != 'human_only'"],
         'handoff_rate': ["support_path = 'ai_to_human'", "support_path != 'human_only'"],
         'deflection_rate': ["support_path = 'ai_only'", 'true'],
-        'missing_identifier_rate': ['account_id is null', 'true'],
+        'missing_identifier_rate': ['has_missing_identifier', 'true'],
         'workflow_reuse_rate': ['workflow_applied and is_resolved', 'is_resolved'],
         'csat': ['csat_score >= 4', 'csat_score is not null'],
     } %}

@@ -101,9 +101,11 @@ def test_a_misrouting_queue_shows_in_its_issue_type(handoffs_and_routing: DbtPro
     week_7 = START + dt.timedelta(weeks=6)
     how_to = _weekly(handoffs_and_routing, "misroute_rate", "all", "issue_type", "how_to")
     blended = _weekly(handoffs_and_routing, "misroute_rate", "all")
-    assert _rate(how_to, after=False, split=week_7) < 0.1
-    assert _rate(how_to, after=True, split=week_7) > 0.7
-    assert _rate(blended, after=True, split=week_7) < 0.45
+    # On the messy profile owner changes inside a queue are misroutes before the effect too.
+    before, after = _rate(how_to, after=False, split=week_7), _rate(how_to, after=True, split=week_7)
+    assert after > 0.7
+    assert after - before > 0.4
+    assert _rate(blended, after=True, split=week_7) < after - 0.3
 
 
 def test_reopens_doubling_on_one_issue_type_show_in_that_segment(reopens: DbtProject) -> None:
