@@ -48,6 +48,7 @@ NOT_EXPRESSIBLE_TICKET_COLUMNS = {
     "time_to_problem_confirmed_minutes": "no problem_confirmed events in Intercom",
     "handle_seconds": "no handle time in Intercom",
     "resolution_cost_usd": "built from handle time",
+    "ticket_cost_usd": "built from handle time",
     "workflow_applied": "no workflow events in Intercom",
     "ces_score": "Intercom's rating is CSAT only",
     "nps_score": "Intercom's rating is CSAT only",

@@ -50,6 +50,7 @@ DIFFERING_TICKET_COLUMNS = {
     "time_to_problem_confirmed_minutes": "Zendesk lands no problem confirmation",
     "handle_seconds": "Fivetran lands no work time",
     "resolution_cost_usd": "its human part is work time, which Fivetran does not land",
+    "ticket_cost_usd": "its human part is work time, which Fivetran does not land",
     "workflow_applied": "Zendesk lands no workflow use",
     "csat_score": "Zendesk rates good or bad: CSAT 4-5 becomes 5, 1-3 becomes 1 (the csat share agrees)",
     "ces_score": "Zendesk asks no effort question",
