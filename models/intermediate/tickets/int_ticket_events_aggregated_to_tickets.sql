@@ -74,8 +74,11 @@ routing as (
         actor_type,
         actor_id,
         queue,
+        occurred_at,
         min(case when event_type = 'escalation' then event_sequence end)
-            over (partition by ticket_id) as first_escalation_sequence
+            over (partition by ticket_id) as first_escalation_sequence,
+        min(case when event_type = 'escalation' then occurred_at end)
+            over (partition by ticket_id) as first_escalated_at
     from events
     where event_type in ('assignment', 'escalation')
 ),
@@ -104,7 +107,9 @@ human_routing as (
     where
         event_type = 'assignment'
         and actor_type <> 'ai'
-        and (first_escalation_sequence is null or event_sequence < first_escalation_sequence)
+        -- by time: an assignment at the instant of the escalation is the escalation's routing
+        -- (a helpdesk that logs the move into the tier's group with the new assignee, as Zendesk)
+        and (first_escalated_at is null or occurred_at < first_escalated_at)
     group by ticket_id
 ),
 
