@@ -39,6 +39,8 @@ EXTRA_PARTS = {
     "first_useful_reply_time": "row, business_row (business minutes), median, p90 or count",
     "resolution_time": "row, business_row (business minutes), median, p90 or count",
     "backlog_age": "row, band (age band), median, p90 or count",
+    "repeat_contact_rate": "pair (a later ticket in an earlier one's window), row, numerator or denominator",
+    "cost_per_resolution": "ticket_row (the ticket's own cost), row (the cost charged), numerator or denominator",
 }
 HEADER = """\
 # GENERATED from seeds/metric_catalog.csv by scripts/metric_catalog.py: edit the seed, then run

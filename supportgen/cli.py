@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from supportgen.config import SHARE_FIELDS, ConfigError, GeneratorConfig
+from supportgen.config import MESSY_PROFILE_RATE, SHARE_FIELDS, ConfigError, GeneratorConfig
 from supportgen.generate import FORMATS, generate
 
 
@@ -54,11 +54,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default="contract",
         help="the raw contract's tables, or a helpdesk's own (CSV only; default %(default)s)",
     )
+    parser.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default="default",
+        help="default, or messy: the messy stories (AI acknowledgements on human tickets, silent AI triage, "
+        "engineers without escalations, partial surveys, same-instant events, solved -> open reopens, late "
+        f"context requests, owner changes) at --messy-rate {MESSY_PROFILE_RATE} unless given (default %(default)s)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser.parse_args(argv)
 
 
 SHAPES = ("contract", "zendesk", "intercom")
+PROFILES = ("default", "messy")
 
 
 def write_shape(config: GeneratorConfig, shape: str, out: Path, progress: bool) -> None:
@@ -79,6 +88,8 @@ def write_shape(config: GeneratorConfig, shape: str, out: Path, progress: bool) 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.profile == "messy" and args.messy_rate == GeneratorConfig().messy_rate:
+        args.messy_rate = MESSY_PROFILE_RATE
     try:
         config = GeneratorConfig(
             tickets=args.tickets,

@@ -35,6 +35,27 @@ class PlantedEffect:
 
 
 EFFECT_KINDS = ("handoff_packet_loss", "reopen_multiplier", "misroute_queue")
+# The messy stories: each happens, where it can, with probability `messy_rate` per ticket.
+# - ai_ack_on_human: the AI acknowledges a human-only ticket (and does nothing else);
+# - silent_ai_triage: on an AI-to-human ticket the AI only writes an internal note, then hands off;
+# - engineer_without_escalation: an engineer investigates a technical ticket with no escalation;
+# - multi_survey: several survey responses, each answering only some measures;
+# - same_instant: the first assignment at the same second as the handoff (or the creation);
+# - solved_open_reopen: a reopen logged as solved -> open, without a `reopened` status;
+# - late_context_request: after an escalation the sender updates the customer publicly, then the
+#   receiver asks for context;
+# - owner_change: the ticket goes to one agent, then to another in the same queue (on 40% of
+#   messy_rate: each one is a misroute).
+MESSY_KINDS = (
+    "ai_ack_on_human",
+    "silent_ai_triage",
+    "engineer_without_escalation",
+    "multi_survey",
+    "same_instant",
+    "solved_open_reopen",
+    "late_context_request",
+    "owner_change",
+)
 # The settings that are shares between 0 and 1 (each also a CLI flag).
 SHARE_FIELDS = (
     "ai_only_share",
@@ -46,6 +67,7 @@ SHARE_FIELDS = (
     "engineering_escalation_rate",
     "survey_rate",
     "missing_account_rate",
+    "messy_rate",
 )
 
 
@@ -62,11 +84,13 @@ class GeneratorConfig:
     ai_to_human_share: float = 0.25
     reopen_rate: float = 0.07
     repeat_contact_rate: float = 0.08
-    misroute_rate: float = 0.08
+    misroute_rate: float = 0.05
     incomplete_packet_rate: float = 0.25
     engineering_escalation_rate: float = 0.25
     survey_rate: float = 0.25
     missing_account_rate: float = 0.08
+    # The default keeps some messy stories; the `messy` profile (messy_profile) has many.
+    messy_rate: float = 0.1
     effects: tuple[PlantedEffect, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
@@ -104,3 +128,12 @@ class GeneratorConfig:
     def horizon_epoch(self) -> int:
         """The export moment: events after it have not happened yet and are not written."""
         return self.start_epoch + self.days * 86_400
+
+
+MESSY_PROFILE_RATE = 0.5
+
+
+def messy_profile(**settings: object) -> GeneratorConfig:
+    """The `messy` profile: every messy story (MESSY_KINDS) on half the tickets that can have it."""
+    merged: dict[str, object] = {"messy_rate": MESSY_PROFILE_RATE, **settings}
+    return GeneratorConfig(**merged)  # type: ignore[arg-type]

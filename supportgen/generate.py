@@ -42,8 +42,7 @@ def generate(config: GeneratorConfig, out_dir: Path, fmt: str = "csv", progress:
                 ticket_id = sim.row[0]
                 for number, event in enumerate(sim.events, start=1):
                     events.append((f"{ticket_id}-{number:03d}", ticket_id, *event))
-                if sim.survey is not None:
-                    surveys.append(sim.survey)
+                surveys.extend(sim.surveys)
             for table, rows in (("tickets", tickets), ("ticket_events", events), ("survey_responses", surveys)):
                 writers[table].write(rows)
                 counts[table] += len(rows)

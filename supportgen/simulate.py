@@ -62,6 +62,9 @@ RESOLUTION_WEIGHTS = (0.35, 0.25, 0.1, 0.12, 0.1, 0.08)
 # Hour-of-day weights (UTC) for ticket arrival: a business-day curve with a quiet night.
 HOUR_WEIGHTS = (1, 1, 1, 1, 1, 2, 3, 5, 8, 10, 10, 10, 9, 9, 10, 10, 9, 7, 5, 4, 3, 2, 2, 1)
 DAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 0.9, 0.3, 0.25)  # Monday .. Sunday
+# Owner changes happen on this share of messy_rate: each is a misroute, and the demo keeps its
+# misroute rate within the catalog's thresholds.
+OWNER_CHANGE_SHARE = 0.4
 # A pending ticket whose customer goes quiet is solved by the helpdesk after four days.
 AUTO_SOLVE_SECONDS = 4 * 86_400
 
@@ -72,7 +75,7 @@ class TicketSim:
 
     row: TicketRow
     events: list[Event]
-    survey: SurveyRow | None
+    surveys: list[SurveyRow]
     path: str
     customer: int
     issue_type: str
@@ -172,6 +175,11 @@ class Simulator:
         self.config = config
         self.population = population
         self._cache: OrderedDict[int, TicketSim] = OrderedDict()
+        self._ai_deployed = config.ai_only_share + config.ai_to_human_share > 0.0
+
+    def _messy(self, rng: random.Random) -> bool:
+        """Whether a messy story (config.MESSY_KINDS) happens here; always one draw."""
+        return rng.random() < self.config.messy_rate
 
     def ticket(self, index: int) -> TicketSim:
         cached = self._cache.get(index)
@@ -247,6 +255,8 @@ class Simulator:
         log.add(created_at, "status_change", "system", status="open")
         experience = {"bad": 0.0}
         if path == "human_only":
+            if self._messy(rng) and self._ai_deployed:  # ai_ack_on_human: the AI only acknowledges
+                log.message(created_at + 1 + rng.randrange(5), "ai", AI_AGENT_ID, "acknowledgement")
             solved_at = self._human_phase(
                 rng,
                 log,
@@ -260,7 +270,8 @@ class Simulator:
                 experience=experience,
             )
         else:
-            t = self._ai_phase(rng, log, created_at)
+            silent = path == "ai_to_human" and self._messy(rng)
+            t = self._silent_triage(rng, log, created_at) if silent else self._ai_phase(rng, log, created_at)
             if path == "ai_only":
                 solved_at = self._ai_resolution(rng, log, t)
             else:
@@ -287,9 +298,8 @@ class Simulator:
             )
             if resolved_at is not None and rng.random() < 0.7:
                 log.add(resolved_at + 3 * 86_400 + rng.randrange(3600), "status_change", "system", status="closed")
-        survey = self._survey(rng, index, resolved_at, experience) if resolved_at is not None else None
-        if survey is not None and survey[2] > config.horizon_epoch:
-            survey = None
+        surveys = self._surveys(rng, index, resolved_at, experience) if resolved_at is not None else []
+        surveys = [survey for survey in surveys if survey[2] <= config.horizon_epoch]
         events = sorted(log.events, key=lambda event: event[0])
         updated_at = max(created_at, events[-1][0]) if events else created_at
         ticket_id = f"T{index:08d}"
@@ -306,7 +316,7 @@ class Simulator:
             updated_at,
         )
         final_resolution = resolved_at if resolved_at is not None and resolved_at <= config.horizon_epoch else None
-        return TicketSim(row, events, survey, path, customer, issue_type, created_at, final_resolution)
+        return TicketSim(row, events, surveys, path, customer, issue_type, created_at, final_resolution)
 
     # -- phases ----------------------------------------------------------------------------
     def _ai_phase(self, rng: random.Random, log: _Log, t: int) -> int:
@@ -319,6 +329,15 @@ class Simulator:
             log.add(t, "problem_confirmed", "ai", AI_AGENT_ID)
         t += max(3, int(40 * math.exp(rng.gauss(0.0, 0.6))))
         log.message(t, "ai", AI_AGENT_ID, "answer")
+        return t
+
+    def _silent_triage(self, rng: random.Random, log: _Log, t: int) -> int:
+        """silent_ai_triage: the AI reads and classifies but writes only an internal note."""
+        t += 2 + rng.randrange(20)
+        log.message(t, "ai", AI_AGENT_ID, "note", public=False)
+        if rng.random() < 0.5:
+            t += 5 + rng.randrange(20)
+            log.add(t, "problem_confirmed", "ai", AI_AGENT_ID)
         return t
 
     def _ai_resolution(self, rng: random.Random, log: _Log, t: int) -> int | None:
@@ -374,15 +393,28 @@ class Simulator:
         population = self.population
         speed = 0.5 if priority == "urgent" else 1.0
         agent = rng.choice(population.l1_agents[queue])
-        t_assign = t + _minutes(rng, 1.0 if channel in ("chat", "phone") else 10.0)
+        # same_instant: routed at the very second of the handoff (or of the creation)
+        t_assign = t if self._messy(rng) else t + _minutes(rng, 1.0 if channel in ("chat", "phone") else 10.0)
         misroute = self._effect_strength("misroute_queue", t, queue=queue)
         if rng.random() < (misroute if misroute is not None else self.config.misroute_rate):
             wrong = rng.choice([other for other in QUEUES if other != queue])
             log.add(t_assign, "assignment", "agent", rng.choice(population.l1_agents[wrong]), queue=wrong)
             t_assign += _minutes(rng, 40.0)
             experience["bad"] += 0.3
+        # owner_change (on fewer tickets than the other stories: each one is a misroute)
+        if rng.random() < self.config.messy_rate * OWNER_CHANGE_SHARE:
+            colleague = rng.choice([other for other in population.l1_agents[queue] if other != agent])
+            log.add(t_assign, "assignment", "agent", colleague, queue=queue)
+            t_assign += _minutes(rng, 20.0)
+            experience["bad"] += 0.2
         log.add(t_assign, "assignment", "agent", agent, queue=queue)
         t = t_assign
+        if is_technical and self._messy(rng):  # engineer_without_escalation: asked in passing
+            engineer = rng.choice(population.engineers)
+            t += _minutes(rng, 20.0)
+            log.message(t, "engineer", engineer, "note", public=False, handle_seconds=_minutes(rng, 10.0, 0.5))
+            t += _minutes(rng, 20.0)
+            log.add(t, "evidence", "engineer", engineer, handle_seconds=_minutes(rng, 15.0))
         if (incomplete_context and rng.random() < 0.75) or rng.random() < 0.05:
             t += _minutes(rng, 4.0)
             log.add(t, "context_request", "agent", agent, handle_seconds=_minutes(rng, 2.0, 0.5))
@@ -409,9 +441,9 @@ class Simulator:
             log.add(t, "workflow_applied", "agent", agent, workflow_id=f"wf_{issue_type}")
         log.message(t, "agent", agent, "answer", handle_seconds=_minutes(rng, 8.0, 0.6))
         if is_technical and rng.random() < 0.15:
-            t = self._escalate(rng, log, t, "l2", channel, experience)
+            t = self._escalate(rng, log, t, "l2", channel, agent, experience)
         if is_technical and rng.random() < self.config.engineering_escalation_rate:
-            t = self._escalate(rng, log, t, "engineering", channel, experience)
+            t = self._escalate(rng, log, t, "engineering", channel, agent, experience)
         if rng.random() < 0.15:
             t += _minutes(rng, HUMAN_REPLY_MINUTES[channel])
             log.message(t, "customer", None, "question")
@@ -429,7 +461,14 @@ class Simulator:
         return t
 
     def _escalate(
-        self, rng: random.Random, log: _Log, t: int, tier: str, channel: str, experience: dict[str, float]
+        self,
+        rng: random.Random,
+        log: _Log,
+        t: int,
+        tier: str,
+        channel: str,
+        sender: str,
+        experience: dict[str, float],
     ) -> int:
         population = self.population
         kind = "engineering" if tier == "engineering" else "tier_escalation"
@@ -443,7 +482,13 @@ class Simulator:
             receiver, receiver_type, queue = rng.choice(population.l2_agents), "agent", "l2_support"
         t += _minutes(rng, 60.0 if tier == "engineering" else 20.0)
         log.add(t, "assignment", receiver_type, receiver, queue=queue)
-        if (incomplete and rng.random() < 0.7) or rng.random() < 0.05:
+        if self._messy(rng):  # late_context_request: the sender updates the customer, then the ask
+            t += _minutes(rng, 5.0)
+            log.message(t, "agent", sender, "answer", handle_seconds=_minutes(rng, 2.0, 0.4))
+            t += _minutes(rng, 30.0)
+            log.add(t, "context_request", receiver_type, receiver, handle_seconds=_minutes(rng, 3.0, 0.5))
+            experience["bad"] += 0.5
+        elif (incomplete and rng.random() < 0.7) or rng.random() < 0.05:
             t += _minutes(rng, 30.0)
             log.add(t, "context_request", receiver_type, receiver, handle_seconds=_minutes(rng, 3.0, 0.5))
             experience["bad"] += 0.5
@@ -488,7 +533,8 @@ class Simulator:
         experience["bad"] += 0.8
         t = solved_at + _minutes(rng, 24 * 60.0, 1.0)
         log.message(t, "customer", None, "question")
-        log.add(t, "status_change", "system", status="reopened")
+        # solved_open_reopen: some helpdesks log a reopen as a plain return to open
+        log.add(t, "status_change", "system", status="open" if self._messy(rng) else "reopened")
         if path == "ai_only":
             t += max(3, int(40 * math.exp(rng.gauss(0.0, 0.6))))
             log.message(t, "ai", AI_AGENT_ID, "resolution")
@@ -500,20 +546,31 @@ class Simulator:
         log.add(t, "status_change", "agent", agent, status="solved")
         return t
 
-    def _survey(
+    def _surveys(
         self, rng: random.Random, index: int, resolved_at: int, experience: dict[str, float]
-    ) -> SurveyRow | None:
+    ) -> list[SurveyRow]:
         if rng.random() >= self.config.survey_rate:
-            return None
+            return []
         bad = experience["bad"]
         responded_at = resolved_at + _minutes(rng, 240.0, 1.0)
         quality = 4.4 - 1.4 * bad + rng.gauss(0.0, 0.8)
         csat = min(5, max(1, round(quality)))
         ces = min(7, max(1, round(2.2 + 1.8 * bad + rng.gauss(0.0, 1.0))))
         nps = min(10, max(0, round(8.3 - 2.5 * bad + rng.gauss(0.0, 1.5))))
+        response_id, ticket_id = f"S{index:08d}", f"T{index:08d}"
+        if self._messy(rng):  # multi_survey: CSAT and CES first, NPS alone a day later, maybe a new CSAT
+            later = responded_at + _minutes(rng, 24 * 60.0, 0.5)
+            rows: list[SurveyRow] = [
+                (response_id, ticket_id, responded_at, csat, ces, None),
+                (f"{response_id}b", ticket_id, later, None, None, nps),
+            ]
+            if rng.random() < 0.5:
+                revised = min(5, max(1, csat + rng.choice((-1, 1))))
+                rows.append((f"{response_id}c", ticket_id, later + _minutes(rng, 60.0), revised, None, None))
+            return rows
         shape = rng.random()
         if shape < 0.4:
-            return (f"S{index:08d}", f"T{index:08d}", responded_at, csat, None, None)
+            return [(response_id, ticket_id, responded_at, csat, None, None)]
         if shape < 0.7:
-            return (f"S{index:08d}", f"T{index:08d}", responded_at, csat, ces, None)
-        return (f"S{index:08d}", f"T{index:08d}", responded_at, csat, ces, nps)
+            return [(response_id, ticket_id, responded_at, csat, ces, None)]
+        return [(response_id, ticket_id, responded_at, csat, ces, nps)]

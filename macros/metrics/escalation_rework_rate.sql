@@ -7,7 +7,10 @@
             or (escalation_kind = 'engineering' and (not packet_has_repro or not packet_has_evidence))
             or (
                 first_context_request_at is not null
-                and (first_human_useful_reply_at is null or first_context_request_at < first_human_useful_reply_at)
+                and (
+                    first_receiver_useful_reply_at is null
+                    or first_context_request_at < first_receiver_useful_reply_at
+                )
             )
         )
     {%- elif part == 'numerator' -%}

@@ -1,7 +1,7 @@
 {#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
 {% macro missing_identifier_rate(part) -%}
     {%- if part == 'row' -%}
-        (account_id is null)
+        (arrival_account_id is null)
     {%- elif part == 'numerator' -%}
         {{ count_if('has_missing_identifier') }}
     {%- elif part == 'denominator' -%}

@@ -1,9 +1,19 @@
-{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv. -#}
+{#- Definition, unit, owner and action: the metric catalog, seeds/metric_catalog.csv.
+    Lumen: how quickly the company reaches a defensible answer. Failed answers are not dropped:
+    the time runs from the ticket's creation until an answer held. A reopened ticket's answer held
+    at its final resolution; a ticket the customer came back on (repeat contact) held when the last
+    ticket of that chain of returns was resolved (fct_tickets numbers the chains). Parts:
+    `chain_end` (no return followed this ticket), `held_at` (when its answer held, if it did) and
+    `row` (minutes from creation to customer_safe_answer_at; null until an answer held). -#}
 {% macro time_to_customer_safe_answer(part) -%}
-    {%- if part == 'row' -%}
+    {%- if part == 'chain_end' -%}
+        (not has_repeat_contact)
+    {%- elif part == 'held_at' -%}
+        case when is_resolved and not has_repeat_contact then resolved_at end
+    {%- elif part == 'row' -%}
         case
-            when is_resolved and not is_reopened and not has_repeat_contact
-                then {{ elapsed_minutes('created_at', 'resolved_at') }}
+            when customer_safe_answer_at is not null
+                then {{ elapsed_minutes('created_at', 'customer_safe_answer_at') }}
         end
     {%- else -%}
         {{ duration_aggregate('time_to_customer_safe_answer', 'time_to_customer_safe_answer_minutes', part) }}

@@ -20,16 +20,16 @@ escalations as (
 
 expected as (
     {%- set ticket_ratios = {
-        'repeat_contact_rate': ['has_repeat_contact', 'true'],
+        'repeat_contact_rate': ['has_repeat_contact', 'was_ever_resolved'],
         'reopen_rate': ['was_ever_resolved and is_reopened', 'was_ever_resolved'],
-        'first_contact_resolution_rate': ['is_first_contact_resolution', 'is_resolved'],
+        'first_contact_resolution_rate': ['is_first_contact_resolution', 'true'],
         'misroute_rate': ['is_misrouted', 'was_assigned'],
         'solve_without_engineering_rate': ['is_solved_without_engineering', 'is_technical and is_resolved'],
         'ai_containment_rate': ["support_path = 'ai_only'", "support_path != 'human_only'"],
         'ai_resolution_rate': ['is_ai_resolved', "support_path != 'human_only'"],
         'handoff_rate': ["support_path = 'ai_to_human'", "support_path != 'human_only'"],
         'deflection_rate': ["support_path = 'ai_only'", 'true'],
-        'missing_identifier_rate': ['account_id is null', 'true'],
+        'missing_identifier_rate': ['has_missing_identifier', 'true'],
         'workflow_reuse_rate': ['workflow_applied and is_resolved', 'is_resolved'],
         'csat': ['csat_score >= 4', 'csat_score is not null'],
     } %}

@@ -1,16 +1,26 @@
 -- Each ticket's support path agrees with its events, checked straight from the canonical event
--- log (not from the aggregation the path was computed from): ai_only and ai_to_human tickets have
--- a public AI message, human_only tickets none; ai_only tickets have no handoff and no public
--- human message; ai_to_human tickets have one of the two. Returns the tickets that disagree.
+-- log (not from the aggregation the path was computed from), by the rule "the path follows the
+-- work": a handoff makes it ai_to_human; without an AI public answer or resolution it is
+-- human_only (an AI acknowledgement or internal note alone is not AI work); with one, human work
+-- (anything an agent or engineer did but be assigned, an escalation, an engineering resolution)
+-- makes it ai_to_human, none ai_only. Returns the tickets that disagree.
 with
 
 evidence as (
     select
         ticket_id,
-        max(case when event_type = 'message' and is_public and actor_type = 'ai' then 1 else 0 end)
-            as has_ai_public_message,
-        max(case when event_type = 'message' and is_public and actor_type in ('agent', 'engineer') then 1 else 0 end)
-            as has_human_public_message,
+        max(case
+            when event_type = 'message' and is_public and actor_type = 'ai' and message_kind in ('answer', 'resolution')
+                then 1
+            else 0
+        end) as has_ai_answer,
+        max(case
+            when
+                (actor_type in ('agent', 'engineer') and event_type <> 'assignment')
+                or event_type in ('escalation', 'engineering_resolution')
+                then 1
+            else 0
+        end) as has_human_work,
         max(case when event_type = 'handoff' then 1 else 0 end) as has_handoff
     from {{ ref('int_ticket_events_conformed') }}
     group by ticket_id
@@ -21,19 +31,26 @@ tickets as (
         ticket_id,
         support_path
     from {{ ref('fct_tickets') }}
+),
+
+expected as (
+    select
+        tickets.ticket_id,
+        tickets.support_path,
+        coalesce(evidence.has_ai_answer, 0) as has_ai_answer,
+        coalesce(evidence.has_human_work, 0) as has_human_work,
+        coalesce(evidence.has_handoff, 0) as has_handoff,
+        case
+            when coalesce(evidence.has_handoff, 0) = 1 then 'ai_to_human'
+            when coalesce(evidence.has_ai_answer, 0) = 0 then 'human_only'
+            when coalesce(evidence.has_human_work, 0) = 1 then 'ai_to_human'
+            else 'ai_only'
+        end as expected_path
+    from tickets
+    left join evidence
+        on tickets.ticket_id = evidence.ticket_id
 )
 
-select
-    tickets.ticket_id,
-    tickets.support_path,
-    coalesce(evidence.has_ai_public_message, 0) as has_ai_public_message,
-    coalesce(evidence.has_human_public_message, 0) as has_human_public_message,
-    coalesce(evidence.has_handoff, 0) as has_handoff
-from tickets
-left join evidence
-    on tickets.ticket_id = evidence.ticket_id
-where
-    (tickets.support_path = 'human_only' and coalesce(evidence.has_ai_public_message, 0) = 1)
-    or (tickets.support_path != 'human_only' and coalesce(evidence.has_ai_public_message, 0) = 0)
-    or (tickets.support_path = 'ai_only' and (evidence.has_handoff = 1 or evidence.has_human_public_message = 1))
-    or (tickets.support_path = 'ai_to_human' and evidence.has_handoff = 0 and evidence.has_human_public_message = 0)
+select *
+from expected
+where support_path <> expected_path

@@ -11,16 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from dbt_project_runner import DbtProject
-from supportgen import GeneratorConfig, generate
+from supportgen import generate, messy_profile
 
 RELATIVE_TOLERANCE = 1e-9
 
 
 def duckdb_reference(folder: Path, tickets: int, days: int) -> tuple[Path, DbtProject]:
-    """Generated raw CSV files (seed 73) and the project built from them on DuckDB, the engine
-    the others are compared with."""
+    """Generated raw CSV files (the messy profile, seed 73) and the project built from them on
+    DuckDB, the engine the others are compared with."""
     raw = folder / "raw"
-    generate(GeneratorConfig(tickets=tickets, seed=73, days=days), raw, "csv", progress=False)
+    generate(messy_profile(tickets=tickets, seed=73, days=days), raw, "csv", progress=False)
     duck = DbtProject(folder / "duckdb")
     result = duck.build_from_files(raw)
     assert result.ok, result.output

@@ -41,6 +41,7 @@ CONVERSATION_TICKET_COLUMNS = (
     "first_useful_reply_minutes",
     "first_human_useful_reply_minutes",
     "resolution_minutes",
+    "customer_safe_answer_at",
     "time_to_customer_safe_answer_minutes",
     "first_response_business_minutes",
     "first_useful_reply_business_minutes",

@@ -8,14 +8,14 @@ import duckdb
 import pytest
 
 from dbt_project_runner import DbtProject
-from supportgen import GeneratorConfig, generate
+from supportgen import generate, messy_profile
 
 MARTS = ("fct_tickets", "fct_escalations", "metrics_by_path", "fct_backlog_daily", "scorecard_weekly")
 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DbtProject]:
-    config = GeneratorConfig(tickets=600, seed=21, days=56)
+    config = messy_profile(tickets=600, seed=21, days=56)
     projects = {}
     for fmt in ("csv", "parquet"):
         workdir = tmp_path_factory.mktemp(fmt)

@@ -18,7 +18,7 @@ import pytest
 from reference_metrics import escalation_facts, load, metric_cells, ticket_facts
 
 from dbt_project_runner import DbtProject
-from supportgen import GeneratorConfig, generate
+from supportgen import GeneratorConfig, generate, messy_profile
 
 DATASETS = {
     "default_mix": GeneratorConfig(tickets=700, seed=31, days=63),
@@ -28,6 +28,7 @@ DATASETS = {
         tickets=400, seed=34, days=42, ai_to_human_share=0.6, ai_only_share=0.1, incomplete_packet_rate=1.0
     ),
     "every_ticket_reopened": GeneratorConfig(tickets=400, seed=35, days=42, reopen_rate=1.0, repeat_contact_rate=0.3),
+    "messy_profile": messy_profile(tickets=700, seed=36, days=63),
 }
 TICKET_COLUMNS = (
     "support_path",

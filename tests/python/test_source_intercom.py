@@ -54,12 +54,14 @@ NOT_EXPRESSIBLE_TICKET_COLUMNS = {
     "time_to_problem_confirmed_minutes": "no problem_confirmed events in Intercom",
     "handle_seconds": "no handle time in Intercom",
     "resolution_cost_usd": "built from handle time",
+    "ticket_cost_usd": "built from handle time",
     "workflow_applied": "no workflow events in Intercom",
     "ces_score": "Intercom's rating is CSAT only",
     "nps_score": "Intercom's rating is CSAT only",
 }
 # fct_escalations columns that must agree per (ticket, kind, moment). Not compared: is_rework
 # (Intercom has no context requests, one of its two causes), first_context_request_at,
+# first_receiver_useful_reply_at (read only against context requests),
 # engineering_resolved_at, resolution_code, is_unnecessary (no engineering resolutions), and the
 # escalation_id (an event id, made of Intercom part ids).
 SAME_ESCALATION_COLUMNS = (
@@ -198,7 +200,8 @@ def test_seeds_admins_become_agents(seeds_build: DbtProject) -> None:
 def routes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DbtProject]:
     workdir = tmp_path_factory.mktemp("two_routes")
     contract_dir, intercom_dir = workdir / "contract", workdir / "intercom"
-    generate(GeneratorConfig(tickets=300, seed=41, days=28), contract_dir, "csv", progress=False)
+    # Without the generator's messy stories: not yet checked through Intercom's landing (issue 15).
+    generate(GeneratorConfig(tickets=300, seed=41, days=28, messy_rate=0.0), contract_dir, "csv", progress=False)
     # Half of the conversations have Fin as a bot, half as an admin (setting ai_admin_ids).
     counts = write_intercom_tables(contract_dir, intercom_dir, ai_admin_share=0.5)
     assert counts["conversation_history"] == 2 * 300  # a first and a current version each

@@ -96,14 +96,15 @@ def test_reopens_equal_servicenows_reopen_counter(excerpt: DbtProject) -> None:
     assert compared >= 395 and disagreeing == 0, rows
 
 
-def test_a_misroute_is_always_a_servicenow_reassignment(excerpt: DbtProject) -> None:
+def test_a_queue_misroute_is_always_a_servicenow_reassignment(excerpt: DbtProject) -> None:
     # The converse does not hold: ServiceNow also counts a reassignment back to a group the
-    # incident already had, and changes between two exported updates; a misroute is a second
-    # distinct queue.
+    # incident already had, and changes between two exported updates. A misroute is a second
+    # distinct queue or a second owner; ServiceNow's reassignment_count counts groups only, so
+    # only the queue misroutes must be reassignments.
     [(overcounted,)] = excerpt.query(
         f"""select count(*) from ({LATEST_COUNTERS}) as c
-        join main_marts.fct_tickets as t on t.ticket_id = c.incident_number
-        where t.is_misrouted and c.reassignment_count = 0"""
+        join main_intermediate.int_tickets_classified_by_path as t on t.ticket_id = c.incident_number
+        where t.routed_queue_count > 1 and c.reassignment_count = 0"""
     )
     assert overcounted == 0
 

@@ -36,7 +36,8 @@ SEEDS_VARS: dict[str, Any] = {
     "zendesk": {"bot_user_ids": [1111, 423362500353]},
     "quarantine_share_thresholds": {"warn": 1.0, "error": 1.0},
 }
-OPERATION = GeneratorConfig(tickets=300, seed=41, days=28)
+# Without the generator's messy stories: not yet checked through Zendesk's landing (issue 15).
+OPERATION = GeneratorConfig(tickets=300, seed=41, days=28, messy_rate=0.0)
 
 # fct_tickets columns Zendesk expresses: both routes must give the same value on every ticket.
 SAME_TICKET_COLUMNS = (
@@ -55,6 +56,7 @@ DIFFERING_TICKET_COLUMNS = {
     "time_to_problem_confirmed_minutes": "Zendesk lands no problem confirmation",
     "handle_seconds": "Fivetran lands no work time",
     "resolution_cost_usd": "its human part is work time, which Fivetran does not land",
+    "ticket_cost_usd": "its human part is work time, which Fivetran does not land",
     "workflow_applied": "Zendesk lands no workflow use",
     "csat_score": "Zendesk rates good or bad: CSAT 4-5 becomes 5, 1-3 becomes 1 (the csat share agrees)",
     "ces_score": "Zendesk asks no effort question",
@@ -78,6 +80,7 @@ DIFFERING_ESCALATION_COLUMNS = {
     "escalation_kind": "part of the match",
     "escalated_at": "part of the match",
     "first_context_request_at": "Zendesk has no context requests",
+    "first_receiver_useful_reply_at": "read only against context requests (rework), which Zendesk has none of",
     "is_rework": "rework also counts context requests, which Zendesk lacks",
     "engineering_resolved_at": "Zendesk has no engineering resolutions",
     "resolution_code": "Zendesk has no engineering resolutions",

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from dbt_project_runner import RAW_TABLES, contract_columns
-from supportgen import ConfigError, GeneratorConfig, PlantedEffect, generate
+from supportgen import MESSY_KINDS, ConfigError, GeneratorConfig, PlantedEffect, generate, messy_profile
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -143,7 +143,7 @@ def _path_shares(folder: Path) -> dict[str, int]:
 def test_path_shares_follow_the_config(
     tmp_path: Path, ai_only: float, ai_to_human: float, expect_ai: float, expect_handoff: float
 ) -> None:
-    config = GeneratorConfig(tickets=800, seed=9, ai_only_share=ai_only, ai_to_human_share=ai_to_human)
+    config = GeneratorConfig(tickets=800, seed=9, ai_only_share=ai_only, ai_to_human_share=ai_to_human, messy_rate=0.0)
     generate(config, tmp_path, "csv", progress=False)
     shares = _path_shares(tmp_path)
     assert shares["ai"] / shares["total"] == pytest.approx(expect_ai, abs=0.05)
@@ -201,3 +201,121 @@ def test_cli_reports_a_bad_share_and_exits_2(tmp_path: Path) -> None:
     )
     assert completed.returncode == 2
     assert "reopen_rate must be between 0 and 1" in completed.stderr
+
+
+# Each messy story, found in the raw files by what it looks like (not by asking the generator):
+# the number of tickets (or tickets with responses) that tell it.
+MESSY_STORIES = {
+    "ai_ack_on_human": """
+        select count(*) from (
+            select ticket_id from events group by ticket_id
+            having bool_or(event_type = 'message' and is_public and actor_type = 'ai')
+               and bool_and(not (event_type = 'message' and is_public and actor_type = 'ai')
+                            or message_kind = 'acknowledgement')
+               and not bool_or(event_type = 'handoff')
+               and bool_or(event_type = 'message' and is_public and actor_type = 'agent'
+                           and message_kind in ('answer', 'resolution')))""",
+    "silent_ai_triage": """
+        select count(*) from (
+            select ticket_id from events group by ticket_id
+            having bool_or(event_type = 'handoff')
+               and bool_or(event_type = 'message' and not is_public and actor_type = 'ai')
+               and not bool_or(event_type = 'message' and is_public and actor_type = 'ai'))""",
+    "engineer_without_escalation": """
+        select count(*) from (
+            select ticket_id from events group by ticket_id
+            having bool_or(actor_type = 'engineer' and event_type <> 'assignment')
+               and not bool_or(event_type = 'escalation'))""",
+    "multi_survey": """
+        select count(*) from (
+            select ticket_id from surveys group by ticket_id
+            having count(*) > 1 and bool_or(csat_score is null or nps_score is null))""",
+    "same_instant": """
+        select count(distinct a.ticket_id) from events as a
+        join events as b on a.ticket_id = b.ticket_id and a.occurred_at = b.occurred_at
+        join tickets as t on a.ticket_id = t.ticket_id
+        where a.event_type = 'assignment'
+          and (b.event_type = 'handoff' or (b.event_type = 'message' and b.occurred_at = t.created_at))""",
+    "solved_open_reopen": """
+        select count(distinct s.ticket_id) from events as s
+        join events as o on s.ticket_id = o.ticket_id and o.occurred_at > s.occurred_at
+        where s.status = 'solved' and o.status = 'open'""",
+    "late_context_request": """
+        select count(distinct e.ticket_id) from events as e
+        join events as u on e.ticket_id = u.ticket_id and u.occurred_at > e.occurred_at
+        join events as c on e.ticket_id = c.ticket_id and c.occurred_at > u.occurred_at
+        where e.event_type = 'escalation' and c.event_type = 'context_request'
+          and u.event_type = 'message' and u.is_public and u.actor_type = 'agent' and u.message_kind = 'answer'
+          and not exists (
+              select 1 from events as x where x.ticket_id = e.ticket_id and x.event_type = 'escalation'
+                and x.occurred_at > e.occurred_at and x.occurred_at < c.occurred_at)""",
+    "owner_change": """
+        select count(distinct a.ticket_id) from events as a
+        join events as b on a.ticket_id = b.ticket_id and a.queue = b.queue and a.actor_id <> b.actor_id
+            and b.occurred_at > a.occurred_at
+        where a.event_type = 'assignment' and b.event_type = 'assignment' and a.actor_type = 'agent'
+          and not exists (
+              select 1 from events as x where x.ticket_id = a.ticket_id and x.event_type = 'escalation'
+                and x.occurred_at < b.occurred_at)""",
+}
+
+
+def _messy_counts(folder: Path) -> dict[str, int]:
+    connection = duckdb.connect()
+    connection.execute(f"create view tickets as select * from read_csv('{folder}/tickets.csv', header = true)")
+    connection.execute(f"create view events as select * from read_csv('{folder}/ticket_events.csv', header = true)")
+    connection.execute(f"create view surveys as select * from read_csv('{folder}/survey_responses.csv', header = true)")
+    return {kind: connection.execute(sql).fetchone()[0] for kind, sql in MESSY_STORIES.items()}  # type: ignore[index]
+
+
+@pytest.fixture(scope="module")
+def messy_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("messy")
+    generate(messy_profile(tickets=1500, seed=3), folder, "csv", progress=False)
+    return folder
+
+
+def test_every_messy_kind_has_a_detector() -> None:
+    assert set(MESSY_STORIES) == set(MESSY_KINDS)
+
+
+def test_the_messy_profile_tells_every_messy_story(messy_sample: Path) -> None:
+    counts = _messy_counts(messy_sample)
+    assert all(count >= 20 for count in counts.values()), counts
+
+
+def test_the_default_keeps_some_of_every_messy_story(sample: Path) -> None:
+    counts = _messy_counts(sample)
+    assert all(count >= 1 for count in counts.values()), counts
+
+
+def test_without_messy_stories_none_is_told(tmp_path: Path) -> None:
+    generate(GeneratorConfig(tickets=1500, seed=3, messy_rate=0.0), tmp_path, "csv", progress=False)
+    assert _messy_counts(tmp_path) == dict.fromkeys(MESSY_STORIES, 0)
+
+
+def test_the_messy_profile_keeps_the_contract(messy_sample: Path) -> None:
+    test_every_row_keeps_the_contract(messy_sample)
+
+
+def test_cli_messy_profile(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "supportgen",
+            "--tickets",
+            "300",
+            "--profile",
+            "messy",
+            "--out",
+            str(tmp_path),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    generate(messy_profile(tickets=300), tmp_path / "direct", "csv", progress=False)
+    assert (tmp_path / "ticket_events.csv").read_bytes() == (tmp_path / "direct" / "ticket_events.csv").read_bytes()

@@ -34,7 +34,9 @@ def _read(folder: Path, table: str) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def shapes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, int]]:
     workdir = tmp_path_factory.mktemp("zendesk_shape")
-    generate(GeneratorConfig(tickets=250, seed=12, days=21), workdir / "contract", "csv", progress=False)
+    generate(
+        GeneratorConfig(tickets=250, seed=12, days=21, messy_rate=0.0), workdir / "contract", "csv", progress=False
+    )
     counts = write_zendesk_tables(workdir / "contract", workdir / "zendesk")
     return workdir / "contract", workdir / "zendesk", counts
 

@@ -1,5 +1,6 @@
 -- Each ticket's queue over time: from each assignment until the next one. Before its first
 -- assignment a ticket sits in no queue (`unassigned`: with the AI, or waiting for routing).
+-- Assignments at one instant follow the one ordering rule (macro event_order).
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='replace_tickets',
@@ -14,7 +15,10 @@ assignments as (
         ticket_id,
         occurred_at,
         queue,
-        event_id
+        event_id,
+        event_type,
+        actor_type,
+        status
     from {{ ref('int_ticket_events_conformed') }}
     where event_type = 'assignment' and {{ in_ticket_increment() }}
 )
@@ -26,6 +30,6 @@ select
     queue,
     lead(occurred_at) over (
         partition by ticket_id
-        order by occurred_at, event_id
+        order by {{ event_order() }}
     ) as valid_to
 from assignments

@@ -23,18 +23,21 @@ status_changes as (
         ticket_id,
         occurred_at,
         status,
-        event_id
+        event_id,
+        {{ event_tie_rank() }} as tie_rank
     from {{ ref('int_ticket_events_conformed') }}
     where event_type = 'status_change' and {{ in_ticket_increment() }}
 ),
 
 changes as (
-    -- Creation opens the ticket; it sorts before any status change at the same instant.
+    -- Creation opens the ticket; it sorts before any status change at the same instant. Status
+    -- changes at one instant follow the one ordering rule (macro event_order: open/pending, then
+    -- solved, closed, reopened; then event_id), as in int_ticket_events_aggregated_to_tickets.
     select
         ticket_id,
         created_at as valid_from,
         'open' as status,
-        0 as sort_order,
+        0 as tie_rank,
         '' as event_id
     from tickets
     union all
@@ -42,7 +45,7 @@ changes as (
         ticket_id,
         occurred_at as valid_from,
         status,
-        1 as sort_order,
+        tie_rank,
         event_id
     from status_changes
 ),
@@ -54,7 +57,7 @@ intervals as (
         status,
         lead(valid_from) over (
             partition by ticket_id
-            order by valid_from, sort_order, event_id
+            order by valid_from, tie_rank, event_id
         ) as valid_to,
         status in ('open', 'pending', 'reopened') as is_open
     from changes

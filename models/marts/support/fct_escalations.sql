@@ -42,6 +42,7 @@ select
     packet_fields_required,
     packet_completeness,
     first_context_request_at,
+    first_receiver_useful_reply_at,
     is_rework,
     first_human_useful_reply_at,
     first_human_useful_reply_minutes,

@@ -26,6 +26,10 @@ business_clocks as (
     select * from {{ ref('int_ticket_timestamps_business_clocked') }}
 ),
 
+arrivals as (
+    select * from {{ ref('int_tickets_identified_at_arrival') }}
+),
+
 -- The first human useful reply after the ticket's first handoff: the earliest over its handoffs,
 -- since a later handoff's first reply can never come before the first one's.
 handoffs as (
@@ -50,11 +54,13 @@ joined as (
         tickets.*,
         repeat_contacts.next_same_issue_created_at,
         repeat_contacts.has_repeat_contact,
+        repeat_contacts.repeated_ticket_id,
         repeat_contacts.is_repeat_case,
         handoff_replies.first_human_useful_reply_minutes,
         surveys.csat_score,
         surveys.ces_score,
         surveys.nps_score,
+        arrivals.arrival_account_id,
         tickets.human_handle_seconds as handle_seconds,
         business_clocks.created_at_business_clock,
         business_clocks.first_response_at_business_clock,
@@ -69,6 +75,32 @@ joined as (
         on tickets.ticket_id = surveys.ticket_id
     inner join business_clocks
         on tickets.ticket_id = business_clocks.ticket_id
+    left join arrivals
+        on tickets.ticket_id = arrivals.ticket_id
+),
+
+-- Time to customer-safe answer (macro time_to_customer_safe_answer): a customer's returns on one
+-- issue form a chain that ends at the first ticket (in creation order, per customer and issue
+-- type) with no repeat contact; the answer held when that ticket was resolved. Each ticket's
+-- chain is numbered by the chain ends created before it.
+safe_answer_chains as (
+    select
+        *,
+        coalesce(count(case when {{ time_to_customer_safe_answer('chain_end') }} then 1 end) over (
+            partition by customer_id, issue_type
+            order by created_at, ticket_id
+            rows between unbounded preceding and 1 preceding
+        ), 0) as safe_answer_chain_number
+    from joined
+),
+
+safe_answers as (
+    select
+        *,
+        max({{ time_to_customer_safe_answer('held_at') }}) over (
+            partition by customer_id, issue_type, safe_answer_chain_number
+        ) as customer_safe_answer_at
+    from safe_answer_chains
 ),
 
 measured as (
@@ -76,7 +108,7 @@ measured as (
         *,
         {{ first_contact_resolution_rate('row') }} as is_first_contact_resolution,
         {{ misroute_rate('row') }} as is_misrouted,
-        assignment_count > 0 as was_assigned,
+        {{ misroute_rate('was_routed') }} as was_assigned,
         engineering_escalation_count > 0 as was_escalated_to_engineering,
         {{ solve_without_engineering_rate('row') }} as is_solved_without_engineering,
         {{ missing_identifier_rate('row') }} as has_missing_identifier,
@@ -91,9 +123,30 @@ measured as (
         {{ first_response_time('business_row') }} as first_response_business_minutes,
         {{ first_useful_reply_time('business_row') }} as first_useful_reply_business_minutes,
         {{ resolution_time('business_row') }} as resolution_business_minutes,
-        {{ cost_per_resolution('row') }} as resolution_cost_usd,
+        {{ cost_per_resolution('ticket_row') }} as ticket_cost_usd,
         {{ time_to_customer_safe_answer('row') }} as time_to_customer_safe_answer_minutes
-    from joined
+    from safe_answers
+),
+
+-- A repeat contact's cost lands on the ticket it repeats (the path that failed): the cost of the
+-- returns charged to each earlier ticket.
+repeat_contact_costs as (
+    select
+        repeated_ticket_id as ticket_id,
+        sum(ticket_cost_usd) as repeat_contact_cost_usd
+    from measured
+    where is_repeat_case
+    group by repeated_ticket_id
+),
+
+costed as (
+    select
+        measured.*,
+        repeat_contact_costs.repeat_contact_cost_usd,
+        {{ cost_per_resolution('row') }} as resolution_cost_usd
+    from measured
+    left join repeat_contact_costs
+        on measured.ticket_id = repeat_contact_costs.ticket_id
 )
 
 select
@@ -132,6 +185,7 @@ select
     time_to_first_evidence_minutes,
     time_to_problem_confirmed_minutes,
     resolution_minutes,
+    customer_safe_answer_at,
     time_to_customer_safe_answer_minutes,
     first_response_business_minutes,
     first_useful_reply_business_minutes,
@@ -142,5 +196,6 @@ select
     csat_score,
     ces_score,
     nps_score,
+    ticket_cost_usd,
     resolution_cost_usd
-from measured
+from costed

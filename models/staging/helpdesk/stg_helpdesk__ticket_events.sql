@@ -57,7 +57,7 @@ checked as (
             ["event_type = 'status_change' and (status is null or status not in ('open', 'pending', 'solved', 'closed', 'reopened'))", "unknown_status"],
             ["event_type = 'workflow_applied' and workflow_id is null", "missing_workflow_id"],
             ["event_type = 'engineering_resolution' and (resolution_code is null or resolution_code not in ('bug_fixed', 'config_change', 'user_error', 'not_reproducible', 'no_action_needed', 'docs_gap'))", "unknown_resolution_code"],
-            [raw_is_unparseable('handle_seconds', 'handle_seconds', raw_types) ~ " or handle_seconds < 0 or handle_seconds > " ~ var('raw_max_handle_seconds'), "invalid_handle_seconds"],
+            [raw_is_unparseable('handle_seconds', 'handle_seconds', raw_types) ~ " or handle_seconds < 0 or handle_seconds > " ~ number_var('raw_max_handle_seconds'), "invalid_handle_seconds"],
         ]) }} as rejection_reason
     from typed
 )
