@@ -42,6 +42,12 @@
     )
 {%- endmacro %}
 
+{#- AI work in the conversation: a public AI message that is not an acknowledgement (an answer, a
+    resolution, a clarifying question). An automatic "we got your message" is not work. -#}
+{% macro is_ai_reply() -%}
+    ({{ is_public_reply(['ai']) }} and coalesce(message_kind, '') <> 'acknowledgement')
+{%- endmacro %}
+
 {#- Human work: anything an agent or engineer did on the ticket except being assigned it (a routing
     assignment names the assignee, it is not work), and any escalation or engineering resolution
     (engineering worked on it, whoever logged the event). -#}

@@ -125,7 +125,7 @@ aggregated as (
         min(case when {{ is_useful_reply(human_actor_types()) }} then occurred_at end)
             as first_human_useful_reply_at,
         min(case when {{ is_answer_reply() }} then event_sequence end) as first_answer_sequence,
-        {{ count_if(is_answer_reply(['ai'])) }} as ai_answer_count,
+        {{ count_if(is_ai_reply()) }} as ai_reply_count,
         min(case when {{ is_public_reply(['ai']) }} then occurred_at end) as first_ai_public_message_at,
         min(case when {{ is_public_reply(human_actor_types()) }} then occurred_at end)
             as first_human_public_message_at,

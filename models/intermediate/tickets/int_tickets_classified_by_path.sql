@@ -48,7 +48,7 @@ joined as (
         coalesce(ticket_events.reopen_count, 0) as reopen_count,
         coalesce(ticket_events.human_event_count, 0) as human_event_count,
         coalesce(ticket_events.human_work_event_count, 0) as human_work_event_count,
-        coalesce(ticket_events.ai_answer_count, 0) as ai_answer_count,
+        coalesce(ticket_events.ai_reply_count, 0) as ai_reply_count,
         -- Inputs of misroute and solve without engineering (their metric macros)
         coalesce(ticket_events.human_routing_count, 0) as human_routing_count,
         coalesce(ticket_events.routed_queue_count, 0) as routed_queue_count,
@@ -68,7 +68,8 @@ classified as (
 
 select
     *,
-    -- The AI took part in the work (it answered or handed off): the path is not human_only.
+    -- The AI took part in the work (it replied, not just acknowledged, or handed off): the path is
+    -- not human_only.
     support_path <> 'human_only' as is_ai_touched,
     resolved_at is not null as is_resolved,
     first_resolved_at is not null as was_ever_resolved,
