@@ -47,7 +47,7 @@
     {{ name }}_ratio_fine as (
         select
             {{ keys | join(',\n            ') }},
-            {{ metric_cell_settlement('unresolved_rows', 'resolved_at_settles', 'repeat_window_settles') }},
+            {{ metric_cell_settlement('unresolved_rows', 'settles_at') }},
             {%- for metric in ratios %}
             {{ context[metric[0]]('numerator') }} as {{ metric[0] }}__numerator,
             {{ context[metric[0]]('denominator') }} as {{ metric[0] }}__denominator{{ "," if not loop.last }}
@@ -61,9 +61,9 @@
         select
             {{ metric_cell_keys(grains) }},
             {%- if pre_aggregate_ratios %}
-            {{ metric_cell_settlement('cell_unresolved_rows', 'cell_last_resolved_at', 'cell_last_repeat_window_closes_at') }},
+            {{ metric_cell_settlement('cell_unresolved_rows', 'cell_last_settles_at') }},
             {%- else %}
-            {{ metric_cell_settlement('unresolved_rows', 'resolved_at_settles', 'repeat_window_settles') }},
+            {{ metric_cell_settlement('unresolved_rows', 'settles_at') }},
             {%- endif %}
             {%- for metric in ratios %}
             {%- if pre_aggregate_ratios %}
@@ -86,7 +86,7 @@
     {{ name }}_duration_aggregated as (
         select
             {{ metric_cell_keys(grains) }},
-            {{ metric_cell_settlement('unresolved_rows', 'resolved_at_settles', 'repeat_window_settles') }},
+            {{ metric_cell_settlement('unresolved_rows', 'settles_at') }},
             {%- for metric in durations %}
             {{ context[metric[0]]('count') }} as {{ metric[0] }}__count,
             {{ context[metric[0]]('quantiles') }} as {{ metric[0] }}__quantiles{{ "," if not loop.last }}
@@ -153,8 +153,7 @@
             cast({{ cell[4] }} as {{ type_double() }}) as metric_value,
             '{{ cell[5] }}' as catalog_metric_name,
             cell_unresolved_rows,
-            cell_last_resolved_at,
-            cell_last_repeat_window_closes_at
+            cell_last_settles_at
         from {{ name }}_{{ cell[0] }}_labelled
         {%- if not loop.last %}
         union all
@@ -164,12 +163,11 @@
 {%- endmacro %}
 
 {#- The settlement aggregates of a cell (see macro cell_final_at): how many of its rows are not
-    resolved yet, the latest resolution and the latest repeat-contact window close. Counts and
-    maxima, so they add up from the finest cells like the ratio parts. -#}
-{% macro metric_cell_settlement(unresolved_rows, resolved_at, repeat_window_closes_at) -%}
+    resolved yet, and when the last of them settles. A count and a maximum, so they add up from
+    the finest cells like the ratio parts. -#}
+{% macro metric_cell_settlement(unresolved_rows, settles_at) -%}
     sum({{ unresolved_rows }}) as cell_unresolved_rows,
-    max({{ resolved_at }}) as cell_last_resolved_at,
-    max({{ repeat_window_closes_at }}) as cell_last_repeat_window_closes_at
+    max({{ settles_at }}) as cell_last_settles_at
 {%- endmacro %}
 
 {#- The key columns of a metric_cells aggregation: the period of each grain (null for a grain

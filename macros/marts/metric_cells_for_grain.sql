@@ -176,8 +176,7 @@ account_cells as (
         '{{ metric }}' as catalog_metric_name,
         -- Account quarters wait only for the period's end (catalog: final_after period_end).
         0 as cell_unresolved_rows,
-        cast(null as {{ dbt.type_timestamp() }}) as cell_last_resolved_at,
-        cast(null as {{ dbt.type_timestamp() }}) as cell_last_repeat_window_closes_at
+        cast(null as {{ dbt.type_timestamp() }}) as cell_last_settles_at
     from account_experience
     where period_grain = '{{ grain }}'
     group by period_grain, period_start, support_path{{ ", coalesce(account_segment, 'unknown')" if segment }}

@@ -12,6 +12,12 @@ quarters as (
             'workflow_reuse_rate',
             'revenue_at_risk_rate',
             'renewal_arr_at_risk',
+        ]) }},
+        {{ pivot_maturity([
+            'engineering_interruption_rate',
+            'workflow_reuse_rate',
+            'revenue_at_risk_rate',
+            'renewal_arr_at_risk',
         ]) }}
     from {{ ref('metrics_by_path') }}
     where period_grain = 'quarter' and segment_type = 'all'
@@ -40,5 +46,7 @@ select
     engineering_interruption_rate - lag(engineering_interruption_rate) over (
         partition by support_path order by quarter_start
     ) as engineering_interruption_rate_change,
-    revenue_at_risk_rate_denominator - revenue_at_risk_rate_numerator as healthy_arr_usd
+    revenue_at_risk_rate_denominator - revenue_at_risk_rate_numerator as healthy_arr_usd,
+    is_final,
+    final_at
 from quarters

@@ -48,8 +48,7 @@ matured as (
             'catalog.final_after',
             period_end_date('cells.period_grain', 'cells.period_start'),
             'cells.cell_unresolved_rows',
-            'cells.cell_last_resolved_at',
-            'cells.cell_last_repeat_window_closes_at'
+            'cells.cell_last_settles_at'
         ) }} as final_at,
         horizon.horizon_at
     from cells
