@@ -149,7 +149,7 @@ def run_unit_tests(project: Path, workdir: Path, selector: str) -> tuple[bool, s
 
 
 def _failed_tests(output: str) -> str:
-    names = re.findall(r"(?:FAIL|ERROR)\s+\d*\s*([\w.:]+)", output)
+    names = re.findall(r"(?:FAIL|ERROR)\s+(?:\d+\s+)?(\w+::\w+)", output)
     return ", ".join(sorted(set(names))) or "dbt error"
 
 

@@ -68,7 +68,7 @@ pairs as (
         b.metric_name as second_metric,
         b.previous_value as second_previous_value,
         b.metric_value as second_value,
-        not (a.is_settled and b.is_settled) as is_provisional
+        (not a.is_settled or not b.is_settled) as is_provisional
     from changes as a
     inner join changes as b
         on
@@ -100,7 +100,7 @@ pairs as (
         'reopen_rate_all_paths' as second_metric,
         blended.previous_value as second_previous_value,
         blended.metric_value as second_value,
-        not (ai.is_final and blended.is_final) as is_provisional
+        (not ai.is_final or not blended.is_final) as is_provisional
     from weekly as ai
     inner join weekly as blended
         on

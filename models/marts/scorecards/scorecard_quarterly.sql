@@ -40,13 +40,13 @@ select
     renewal_arr_at_risk_numerator as renewal_at_risk_arr_usd,
     renewal_arr_at_risk_denominator as renewal_escalated_arr_usd,
     renewal_arr_at_risk,
+    is_final,
+    final_at,
     lag(engineering_interruption_rate) over (
         partition by support_path order by quarter_start
     ) as engineering_interruption_rate_previous,
     engineering_interruption_rate - lag(engineering_interruption_rate) over (
         partition by support_path order by quarter_start
     ) as engineering_interruption_rate_change,
-    revenue_at_risk_rate_denominator - revenue_at_risk_rate_numerator as healthy_arr_usd,
-    is_final,
-    final_at
+    revenue_at_risk_rate_denominator - revenue_at_risk_rate_numerator as healthy_arr_usd
 from quarters
