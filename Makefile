@@ -14,7 +14,7 @@ DBT := $(BIN)/dbt
 STAMP := $(VENV)/.installed
 DASHBOARD_PORT ?= 8501
 
-.PHONY: help install seed build lint fmt test test-python test-postgres test-spark docs semantic dashboard clean lock demo-data catalog bench
+.PHONY: help install seed build lint fmt test test-python test-postgres test-spark docs semantic dashboard clean lock demo-data catalog bench mutate
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -76,6 +76,9 @@ test-postgres: install ## The PostgreSQL tests alone (demo build, BI access, Duc
 	SUPPORT_REQUIRE_POSTGRES=1 $(BIN)/pytest -m postgres tests/python
 
 test: lint build docs semantic test-python ## Everything CI checks: lint, dbt build with all tests, docs, semantic layer, pytest
+
+mutate: install ## Mutation test of the metric macros (each boundary moved, each `and` an `or`) against the dbt unit tests; after make build; MACROS=... to pick some (slow, not in make test)
+	$(BIN)/python scripts/mutate_metrics.py $(MACROS)
 
 demo-data: install ## Regenerate the committed demo seeds with the generator
 	$(BIN)/python -m supportgen --tickets 3000 --seed 7 --format csv --out seeds/demo

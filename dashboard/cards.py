@@ -51,9 +51,26 @@ def _measure(info: MetricInfo, cell: PathCell) -> str:
     return f"Measured on {format_count(cell.denominator)}"
 
 
+def provisional_note(split: Sequence[PathCell]) -> str | None:
+    """What the caption says when some of the cells are provisional (their windows still open)."""
+    waiting = [cell for cell in split if cell.value is not None and not cell.is_final]
+    if not waiting:
+        return None
+    paths = ", ".join(path_label(cell.path) for cell in waiting)
+    dates = [cell.final_at for cell in waiting if cell.final_at is not None]
+    if len(dates) < len(waiting):
+        when = "when their open tickets are resolved and have stayed so for the repeat-contact window"
+    else:
+        when = f"on {max(dates):%Y-%m-%d %H:%M} UTC"
+    return (
+        f"Provisional ({paths}): windows still open, the value may change; final {when}. Not judged against thresholds."
+    )
+
+
 def _status(info: MetricInfo, measured: str, cell: PathCell) -> Status:
-    """The threshold status of a cell, judged only where the catalog puts the threshold (paths or blend)."""
-    if cell.is_blend != (info.threshold_scope == "blend"):
+    """The threshold status of a cell, judged only where the catalog puts the threshold (paths or
+    blend) and only once the cell is final (a provisional value may still change)."""
+    if cell.is_blend != (info.threshold_scope == "blend") or not cell.is_final:
         return "none"
     return threshold_status(info, measured, cell.value)
 
@@ -66,7 +83,7 @@ def path_row(info: MetricInfo, measured: str, split: Sequence[PathCell]) -> None
         steady = is_no_change(change)
         column.metric(
             path_label(cell.path),
-            format_value(cell.value, info.unit),
+            format_value(cell.value, info.unit) + ("" if cell.is_final or cell.value is None else " *"),
             delta=change.lstrip("+-") if change and steady else change,
             delta_color="off" if steady else "normal" if info.higher_is_better else "inverse",
             delta_arrow="off" if steady else "auto",
@@ -75,6 +92,9 @@ def path_row(info: MetricInfo, measured: str, split: Sequence[PathCell]) -> None
         )
     sizes = " · ".join(f"{path_label(cell.path)} {format_count(cell.denominator)}" for cell in split)
     st.caption(f"Measured on: {sizes}. Arrows: change vs the previous period.")
+    note = provisional_note(split)
+    if note:
+        st.caption(f":orange-badge[Provisional] {note}")
     breaches = []
     for status, badge in STATUS_BADGES.items():
         paths = [path_label(cell.path) for cell in split if _status(info, measured, cell) == status]

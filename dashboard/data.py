@@ -122,10 +122,12 @@ def segments(db: Path) -> list[tuple[str, str]]:
 
 
 def metric_cells(db: Path, grain: Grain, segment_type: str, segment_value: str) -> pd.DataFrame:
-    """Every metric of one grain and segment, all periods and paths (the blend included)."""
+    """Every metric of one grain and segment, all periods and paths (the blend included), with
+    each cell's maturity (is_final, final_at)."""
     frame = query(
         db,
-        f"""select period_start, support_path, metric_name, numerator, denominator, metric_value
+        f"""select period_start, support_path, metric_name, numerator, denominator, metric_value,
+            is_final, final_at
         from {SCHEMA}.metrics_by_path
         where period_grain = ? and segment_type = ? and segment_value = ?
         order by period_start, support_path, metric_name""",
@@ -171,13 +173,17 @@ def backlog_daily(db: Path) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PathCell:
-    """One path's (or the blend's) value of a metric in a period, with the previous period's."""
+    """One path's (or the blend's) value of a metric in a period, with the previous period's, and
+    whether the value is final (all its windows closed) or provisional (it may still change; then
+    `final_at` says when it will be final, None when it waits for unresolved tickets)."""
 
     path: str
     value: float | None
     numerator: float | None
     denominator: float | None
     previous: float | None
+    is_final: bool = True
+    final_at: datetime | None = None
 
     @property
     def is_blend(self) -> bool:
@@ -189,6 +195,12 @@ def _number(value: Any) -> float | None:
         return None
     number = float(value)
     return None if math.isnan(number) else number
+
+
+def _timestamp(value: Any) -> datetime | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).to_pydatetime()  # type: ignore[no-any-return]
 
 
 def split_beside_blend(cells: pd.DataFrame, metric: str, period: date, previous: date | None) -> list[PathCell]:
@@ -210,6 +222,8 @@ def split_beside_blend(cells: pd.DataFrame, metric: str, period: date, previous:
                 numerator=None if row is None else _number(row.numerator),
                 denominator=None if row is None else _number(row.denominator),
                 previous=None if prior is None else _number(prior.metric_value),
+                is_final=row is None or bool(row.is_final),
+                final_at=None if row is None else _timestamp(row.final_at),
             )
         )
     return split

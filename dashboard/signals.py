@@ -39,8 +39,11 @@ def signal_text(catalog: Mapping[str, MetricInfo], signal: Mapping[str, Any]) ->
         where += f", queue {signal['queue']}"
     first = _movement(catalog, str(signal["first_metric"]), signal["first_previous_value"], signal["first_value"])
     second = _movement(catalog, str(signal["second_metric"]), signal["second_previous_value"], signal["second_value"])
+    provisional = ""
+    if signal.get("is_provisional"):
+        provisional = " · :orange-badge[Provisional: the week's windows are still open]"
     return (
-        f"**{humanize(str(signal['signal_name']))}** · {where}  \n"
+        f"**{humanize(str(signal['signal_name']))}** · {where}{provisional}  \n"
         f"{first}; {second} (week over week).  \n"
         f"{signal['meaning']} **Owner:** {signal['owner_team']}"
     )

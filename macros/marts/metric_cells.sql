@@ -5,7 +5,9 @@
 
     The relation must have the columns period_week, period_month, period_quarter (dates),
     support_path, and one text column per segment type (segment_channel, segment_issue_type,
-    segment_is_technical, segment_priority, segment_account_segment), never null.
+    segment_is_technical, segment_priority, segment_account_segment), never null, and the
+    settlement columns of macro cell_settlement_columns (each cell carries their aggregates and
+    its metric's catalog name, from which metrics_by_path says whether the cell is final).
 
     The CTEs it writes are prefixed with `name`; the last one, `<name>_cells`, holds the result.
 
@@ -45,6 +47,7 @@
     {{ name }}_ratio_fine as (
         select
             {{ keys | join(',\n            ') }},
+            {{ metric_cell_settlement('unresolved_rows', 'settles_at') }},
             {%- for metric in ratios %}
             {{ context[metric[0]]('numerator') }} as {{ metric[0] }}__numerator,
             {{ context[metric[0]]('denominator') }} as {{ metric[0] }}__denominator{{ "," if not loop.last }}
@@ -57,6 +60,11 @@
     {{ name }}_ratio_aggregated as (
         select
             {{ metric_cell_keys(grains) }},
+            {%- if pre_aggregate_ratios %}
+            {{ metric_cell_settlement('cell_unresolved_rows', 'cell_last_settles_at') }},
+            {%- else %}
+            {{ metric_cell_settlement('unresolved_rows', 'settles_at') }},
+            {%- endif %}
             {%- for metric in ratios %}
             {%- if pre_aggregate_ratios %}
             sum({{ metric[0] }}__numerator) as {{ metric[0] }}__numerator,
@@ -78,6 +86,7 @@
     {{ name }}_duration_aggregated as (
         select
             {{ metric_cell_keys(grains) }},
+            {{ metric_cell_settlement('unresolved_rows', 'settles_at') }},
             {%- for metric in durations %}
             {{ context[metric[0]]('count') }} as {{ metric[0] }}__count,
             {{ context[metric[0]]('quantiles') }} as {{ metric[0] }}__quantiles{{ "," if not loop.last }}
@@ -121,13 +130,13 @@
     {%- set cells = [] %}
     {%- for metric in ratios %}
         {%- do cells.append(['ratio', metric[0], metric[0] ~ '__numerator', metric[0] ~ '__denominator',
-            safe_divide(metric[0] ~ '__numerator', metric[0] ~ '__denominator')]) %}
+            safe_divide(metric[0] ~ '__numerator', metric[0] ~ '__denominator'), metric[0]]) %}
     {%- endfor %}
     {%- for metric in durations %}
         {%- do cells.append(['duration', metric[0] ~ '_median', 'null', metric[0] ~ '__count',
-            array_element(metric[0] ~ '__quantiles', 1)]) %}
+            array_element(metric[0] ~ '__quantiles', 1), metric[0]]) %}
         {%- do cells.append(['duration', metric[0] ~ '_p90', 'null', metric[0] ~ '__count',
-            array_element(metric[0] ~ '__quantiles', 2)]) %}
+            array_element(metric[0] ~ '__quantiles', 2), metric[0]]) %}
     {%- endfor %}
 
     {{ name }}_cells as (
@@ -141,13 +150,24 @@
             '{{ cell[1] }}' as metric_name,
             cast({{ cell[2] }} as {{ type_double() }}) as numerator,
             cast({{ cell[3] }} as {{ type_double() }}) as denominator,
-            cast({{ cell[4] }} as {{ type_double() }}) as metric_value
+            cast({{ cell[4] }} as {{ type_double() }}) as metric_value,
+            '{{ cell[5] }}' as catalog_metric_name,
+            cell_unresolved_rows,
+            cell_last_settles_at
         from {{ name }}_{{ cell[0] }}_labelled
         {%- if not loop.last %}
         union all
         {%- endif %}
         {%- endfor %}
     )
+{%- endmacro %}
+
+{#- The settlement aggregates of a cell (see macro cell_final_at): how many of its rows are not
+    resolved yet, and when the last of them settles. A count and a maximum, so they add up from
+    the finest cells like the ratio parts. -#}
+{% macro metric_cell_settlement(unresolved_rows, settles_at) -%}
+    sum({{ unresolved_rows }}) as cell_unresolved_rows,
+    max({{ settles_at }}) as cell_last_settles_at
 {%- endmacro %}
 
 {#- The key columns of a metric_cells aggregation: the period of each grain (null for a grain

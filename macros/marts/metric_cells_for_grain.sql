@@ -82,11 +82,13 @@ ticket_attributes as (
         on fct_tickets.account_id = accounts.account_id
 ),
 
--- Tickets count in the period they were created in.
+-- Tickets count in the period they were created in; a cell settles with its tickets'
+-- resolutions (macro cell_final_at).
 tickets as (
     select
         *,
-        {{ metric_dimensions('created_at', path_column=none) }}
+        {{ metric_dimensions('created_at', path_column=none) }},
+        {{ cell_settlement_columns('resolved_at') }}
     from ticket_attributes
 ),
 
@@ -99,7 +101,8 @@ escalations as (
         ticket_attributes.is_technical,
         ticket_attributes.priority,
         ticket_attributes.account_segment,
-        {{ metric_dimensions('fct_escalations.escalated_at', path_column=none) }}
+        {{ metric_dimensions('fct_escalations.escalated_at', path_column=none) }},
+        {{ cell_settlement_columns('ticket_attributes.resolved_at') }}
     from fct_escalations
     inner join ticket_attributes
         on fct_escalations.ticket_id = ticket_attributes.ticket_id
@@ -122,7 +125,8 @@ period_ends as (
 backlog as (
     select
         open_daily.age_days,
-        {{ metric_dimensions('open_daily.date_day', 'open_daily.support_path', 'period_ends.period_grain') }}
+        {{ metric_dimensions('open_daily.date_day', 'open_daily.support_path', 'period_ends.period_grain') }},
+        {{ cell_settlement_columns_none() }}
     from open_daily
     inner join ticket_attributes
         on open_daily.ticket_id = ticket_attributes.ticket_id
@@ -134,17 +138,21 @@ backlog as (
 ticket_agent_attributes as (
     select
         ticket_agents.*,
-        accounts.segment as account_segment
+        accounts.segment as account_segment,
+        fct_tickets.resolved_at
     from ticket_agents
     left join accounts
         on ticket_agents.account_id = accounts.account_id
+    left join fct_tickets
+        on ticket_agents.ticket_id = fct_tickets.ticket_id
 ),
 
 agents as (
     select
         ticket_id,
         agent_id,
-        {{ metric_dimensions('created_at') }}
+        {{ metric_dimensions('created_at') }},
+        {{ cell_settlement_columns('resolved_at') }}
     from ticket_agent_attributes
 ),
 
@@ -164,7 +172,11 @@ account_cells as (
         cast({{ context[metric]('numerator') }} as {{ type_double() }}) as numerator,
         cast({{ context[metric]('denominator') }} as {{ type_double() }}) as denominator,
         cast({{ safe_divide(context[metric]('numerator'), context[metric]('denominator')) }} as {{ type_double() }})
-            as metric_value
+            as metric_value,
+        '{{ metric }}' as catalog_metric_name,
+        -- Account quarters wait only for the period's end (catalog: final_after period_end).
+        0 as cell_unresolved_rows,
+        cast(null as {{ dbt.type_timestamp() }}) as cell_last_settles_at
     from account_experience
     where period_grain = '{{ grain }}'
     group by period_grain, period_start, support_path{{ ", coalesce(account_segment, 'unknown')" if segment }}

@@ -12,3 +12,15 @@
     max(case when metric_name = '{{ metric }}' then metric_value end) as {{ metric }}{{ "," if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
+
+{#- The maturity of a wide row built with pivot_metrics: `is_final` when every cell of `metrics`
+    in the row is final (metrics_by_path is_final), and `final_at`, the moment the last of them
+    becomes final (null while one of them cannot say: it waits for unresolved tickets). -#}
+{% macro pivot_maturity(metrics) -%}
+    {%- set listed = "metric_name in ('" ~ metrics | join("', '") ~ "')" -%}
+    coalesce(min(case when {{ listed }} then case when is_final then 1 else 0 end end) = 1, false) as is_final,
+    case
+        when max(case when {{ listed }} and final_at is null then 1 else 0 end) = 0
+            then max(case when {{ listed }} then final_at end)
+    end as final_at
+{%- endmacro %}

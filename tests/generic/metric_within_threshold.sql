@@ -1,6 +1,7 @@
 {#- Fails (or warns, by the test's severity) for each metric of the catalog whose value, on any
     support path (and the blend), crossed its `level` threshold (warn or error) in the latest
-    complete period of the metric's cadence, measured on at least var `threshold_min_volume` rows
+    final period of the metric's cadence (metrics_by_path's is_final: a provisional cell is not
+    judged, it may still change), measured on at least var `threshold_min_volume` rows
     (the blend only, for metrics whose catalog scope is `blend`). Thresholds come from the catalog,
     overridden per metric by var `metric_thresholds` ({metric: {warn: x, error: y}}). Each breach
     is also printed, naming the metric, path, period, value and threshold. -#}
@@ -32,11 +33,6 @@ catalog as (
     from {{ ref('metric_catalog') }}
 ),
 
-data_end as (
-    select cast({{ dbt.dateadd('day', 1, 'max(date_day)') }} as date) as end_date
-    from {{ ref('util_date_spine') }}
-),
-
 cells as (
     select
         catalog.metric_name,
@@ -45,12 +41,7 @@ cells as (
         cells.period_start,
         cells.metric_value,
         catalog.direction,
-        catalog.threshold,
-        case cells.period_grain
-            when 'week' then cast({{ dbt.dateadd('week', 1, 'cells.period_start') }} as date)
-            when 'month' then cast({{ dbt.dateadd('month', 1, 'cells.period_start') }} as date)
-            else cast({{ period_add('quarter', 1, 'cells.period_start') }} as date)
-        end as period_end
+        catalog.threshold
     from {{ model }} as cells
     inner join catalog
         on
@@ -58,24 +49,18 @@ cells as (
             and cells.period_grain = catalog.period_grain
     where
         cells.segment_type = 'all'
+        and cells.is_final
         and cells.metric_value is not null
         and catalog.threshold is not null
         and cells.denominator >= {{ number_var('threshold_min_volume') }}
         and (catalog.threshold_scope = 'paths' or cells.support_path = 'all')
 ),
 
-complete as (
-    select cells.*
-    from cells
-    cross join data_end
-    where cells.period_end <= data_end.end_date
-),
-
 latest as (
     select
-        complete.*,
+        cells.*,
         max(period_start) over (partition by metric_name) as latest_period_start
-    from complete
+    from cells
 )
 
 select

@@ -1,6 +1,6 @@
 -- Counts agree across marts: tickets per week, per path (and in total) and per channel are the
 -- same in fct_tickets, metrics_by_path (the count behind deflection_rate and
--- missing_identifier_rate) and scorecard_weekly. Returns the weeks and paths that disagree.
+-- repeat_contact_rate, two metrics every source system measures) and scorecard_weekly. Returns the weeks and paths that disagree.
 with
 
 fct as (
@@ -28,7 +28,7 @@ metric_counts as (
         period_start as week_start,
         support_path,
         max(case when metric_name = 'deflection_rate' then denominator end) as deflection_tickets,
-        max(case when metric_name = 'missing_identifier_rate' then denominator end) as identifier_tickets
+        max(case when metric_name = 'repeat_contact_rate' then denominator end) as identifier_tickets
     from {{ ref('metrics_by_path') }}
     where period_grain = 'week' and segment_type = 'all'
     group by period_start, support_path

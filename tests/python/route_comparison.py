@@ -4,9 +4,10 @@ dicts, raw-row reconciliation, and a readable report of what differs."""
 
 from __future__ import annotations
 
+import csv
 from typing import Any
 
-from dbt_project_runner import RAW_TABLES, DbtProject
+from dbt_project_runner import PROJECT_DIR, RAW_TABLES, DbtProject
 from engine_parity import close, normalise
 
 SHOWN = 25
@@ -84,3 +85,23 @@ def report(kind: str, route: str, mismatches: list[str]) -> str:
     shown = "\n".join(mismatches[:SHOWN])
     more = f"\n... and {len(mismatches) - SHOWN} more" if len(mismatches) > SHOWN else ""
     return f"{len(mismatches)} {kind} differ between the contract and the {route} route:\n{shown}{more}"
+
+
+def unmeasured_metrics(source_system: str) -> list[str]:
+    """The catalog metrics `source_system` cannot measure (seed source_system_unmeasured_metrics)."""
+    seed = PROJECT_DIR / "seeds" / "source_system_unmeasured_metrics.csv"
+    with seed.open(newline="", encoding="utf-8") as handle:
+        return [row["metric_name"] for row in csv.DictReader(handle) if row["source_system"] == source_system]
+
+
+def filled_unmeasured_cells(project: DbtProject, source_system: str) -> tuple[list[tuple[Any, ...]], int]:
+    """The metrics_by_path cells of metrics `source_system` cannot measure that carry a number
+    (there should be none: empty, not zero), and how many such cells there are."""
+    metrics = unmeasured_metrics(source_system)
+    names = ", ".join(f"'{metric}', '{metric}_median', '{metric}_p90'" for metric in metrics)
+    cells = project.query(
+        f"""select period_grain, period_start, support_path, segment_type, segment_value, metric_name,
+               numerator, denominator, metric_value
+        from main_marts.metrics_by_path where metric_name in ({names})"""
+    )
+    return [cell for cell in cells if any(value is not None for value in cell[6:])], len(cells)

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
+from dashboard import cards, data
 from dashboard.catalog import catalog_from_records, threshold_status, threshold_text
 from dashboard.formatting import PATH_LABELS, PATHS, format_change, format_value, is_no_change
 from dashboard.periods import is_complete, latest_complete_period, period_end, period_label
@@ -211,6 +211,8 @@ def _cells(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
                 "numerator": value * 10,
                 "denominator": 10.0,
                 "metric_value": value,
+                "is_final": True,
+                "final_at": None,
             }
             for period, path, value in rows
         ]
@@ -230,6 +232,25 @@ def test_the_blend_comes_only_beside_the_split() -> None:
         data.split_beside_blend(_cells([("now", "all", 0.8), ("now", "ai_only", float("nan"))]), "csat", now, None)
         == []
     )
+
+
+def test_a_provisional_cell_says_so_and_is_not_judged(dashboard_db: Path) -> None:
+    catalog = catalog_from_records(data.metric_catalog(dashboard_db))
+    now = date(2026, 6, 1)
+    cells = _cells([("now", "all", 0.5), ("now", "ai_only", 0.5), ("now", "human_only", 0.5)])
+    cells.loc[cells["support_path"] == "ai_only", ["is_final", "final_at"]] = [False, pd.Timestamp("2026-06-12 08:00")]
+    cells.loc[cells["support_path"] == "all", "is_final"] = False
+    split = data.split_beside_blend(cells, "csat", now, None)
+    assert [cell.is_final for cell in split] == [False, True, True, False]
+    note = cards.provisional_note(split)
+    assert note is not None and "AI only" in note and "Human only" not in note
+    assert "when their open tickets are resolved" in note  # the blend cannot say when
+    only_dated = cards.provisional_note(split[:3])
+    assert only_dated is not None and "2026-06-12 08:00" in only_dated
+    # 0.5 is below CSAT's error threshold: judged on the final human_only cell, not on ai_only.
+    assert cards._status(catalog["csat"], "csat", split[2]) == "error"
+    assert cards._status(catalog["csat"], "csat", split[0]) == "none"
+    assert cards.provisional_note(split[1:3]) is None
 
 
 def test_thresholds_and_formatting(dashboard_db: Path) -> None:

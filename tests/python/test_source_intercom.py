@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from dbt_project_runner import PROJECT_DIR, DbtProject
-from route_comparison import CONVERSATION_TICKET_COLUMNS, accounted_for, report, same
+from route_comparison import CONVERSATION_TICKET_COLUMNS, accounted_for, filled_unmeasured_cells, report, same
 from supportgen import GeneratorConfig, generate
 from supportgen.shapes.intercom import DBT_VARS, FIN_ADMIN_ID, FIN_BOT_ID, conversation_id_for, write_intercom_tables
 
@@ -124,7 +124,7 @@ SEGMENT_FILTER = (
 @pytest.fixture(scope="module")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     project = DbtProject(tmp_path_factory.mktemp("fivetran_intercom"))
-    result = project.build_from_files(FIXTURE, variables=FIXTURE_VARS)
+    result = project.build_from_files(FIXTURE, judge_thresholds=True, variables=FIXTURE_VARS)
     assert result.ok, f"dbt build on the Fivetran Intercom seeds failed:\n{result.output}"
     return project
 
@@ -206,9 +206,9 @@ def routes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DbtProject]:
     counts = write_intercom_tables(contract_dir, intercom_dir, ai_admin_share=0.5)
     assert counts["conversation_history"] == 2 * 300  # a first and a current version each
     projects = {"contract": DbtProject(workdir / "contract_build"), "intercom": DbtProject(workdir / "intercom_build")}
-    result = projects["contract"].build_from_files(contract_dir)
+    result = projects["contract"].build_from_files(contract_dir, judge_thresholds=True)
     assert result.ok, f"dbt build of the contract route failed:\n{result.output}"
-    result = projects["intercom"].build_from_files(intercom_dir, variables=DBT_VARS)
+    result = projects["intercom"].build_from_files(intercom_dir, judge_thresholds=True, variables=DBT_VARS)
     assert result.ok, f"dbt build of the Intercom route failed:\n{result.output}"
     return projects
 
@@ -333,3 +333,12 @@ def test_metrics_by_path_agree_on_what_intercom_expresses(routes: dict[str, DbtP
         if not same(value, other)
     ]
     assert not mismatches, report("metric cells", "Intercom", mismatches)
+
+
+def test_what_intercom_cannot_measure_is_empty_not_zero(routes: dict[str, DbtProject]) -> None:
+    """The metrics the seed source_system_unmeasured_metrics lists for Intercom have cells (the
+    periods, paths and segments exist) but no number in them: empty, not 0 over a denominator."""
+    intercom = routes["intercom"]
+    filled, total = filled_unmeasured_cells(intercom, "intercom")
+    assert total > 0, "no cells of the unmeasured metrics at all"
+    assert not filled, f"{len(filled)} of {total} cells carry a number, e.g. {filled[:5]}"

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from dbt_project_runner import PROJECT_DIR, DbtProject
-from route_comparison import CONVERSATION_TICKET_COLUMNS, report, rows, same
+from route_comparison import CONVERSATION_TICKET_COLUMNS, filled_unmeasured_cells, report, rows, same
 from route_comparison import columns as relation_columns
 from supportgen import GeneratorConfig, generate
 from supportgen.shapes.zendesk import write_zendesk_tables, zendesk_vars
@@ -140,7 +140,7 @@ DIFFERING_METRICS = {
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> DbtProject:
     project = DbtProject(tmp_path_factory.mktemp("zendesk_seeds"))
-    result = project.build_from_files(FIXTURE, variables=SEEDS_VARS)
+    result = project.build_from_files(FIXTURE, judge_thresholds=True, variables=SEEDS_VARS)
     assert result.ok, result.output
     return project
 
@@ -227,7 +227,7 @@ def test_a_listed_bot_is_ai_whatever_its_role(seeds: DbtProject) -> None:
 
 
 def _build(project: DbtProject, raw: Path, variables: dict[str, Any]) -> DbtProject:
-    result = project.build_from_files(raw, variables=variables)
+    result = project.build_from_files(raw, judge_thresholds=True, variables=variables)
     assert result.ok, result.output
     return project
 
@@ -350,3 +350,12 @@ def test_metrics_by_path_agree_on_what_zendesk_expresses(
         if not same(want, have)
     ]
     assert not mismatches, report("metric cells", "Zendesk", mismatches)
+
+
+def test_what_zendesk_cannot_measure_is_empty_not_zero(routes: tuple[DbtProject, DbtProject, dict[str, str]]) -> None:
+    """The metrics the seed source_system_unmeasured_metrics lists for Zendesk have cells (the
+    periods, paths and segments exist) but no number in them: empty, not 0 over a denominator."""
+    _, zendesk, _ = routes
+    filled, total = filled_unmeasured_cells(zendesk, "zendesk")
+    assert total > 0, "no cells of the unmeasured metrics at all"
+    assert not filled, f"{len(filled)} of {total} cells carry a number, e.g. {filled[:5]}"

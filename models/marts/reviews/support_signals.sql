@@ -2,7 +2,8 @@
 -- x path (or queue) where the pattern fired, with the two movements that make it, what it means
 -- and who acts. "Up" and "down" mean a relative change of at least var
 -- `signal_min_relative_change`; cells measured on fewer than var `signal_min_volume` rows are
--- not judged.
+-- not judged. A signal read on a provisional cell (metrics_by_path's is_final false, this week's or
+-- the previous week's) fires with is_provisional true: it may vanish as the week's windows close.
 {%- set min_change = number_var('signal_min_relative_change') | float %}
 {%- set min_volume = number_var('signal_min_volume') %}
 
@@ -15,6 +16,10 @@ weekly as (
         metric_name,
         metric_value,
         denominator,
+        is_final,
+        lag(is_final) over (
+            partition by support_path, metric_name order by period_start
+        ) as previous_is_final,
         lag(metric_value) over (
             partition by support_path, metric_name order by period_start
         ) as previous_value,
@@ -32,6 +37,7 @@ changes as (
         metric_name,
         metric_value,
         previous_value,
+        is_final and coalesce(previous_is_final, true) as is_settled,
         case
             when
                 denominator >= {{ min_volume }}
@@ -61,7 +67,8 @@ pairs as (
         a.metric_value as first_value,
         b.metric_name as second_metric,
         b.previous_value as second_previous_value,
-        b.metric_value as second_value
+        b.metric_value as second_value,
+        (not a.is_settled or not b.is_settled) as is_provisional
     from changes as a
     inner join changes as b
         on
@@ -92,7 +99,8 @@ pairs as (
         ai.metric_value as first_value,
         'reopen_rate_all_paths' as second_metric,
         blended.previous_value as second_previous_value,
-        blended.metric_value as second_value
+        blended.metric_value as second_value,
+        (not ai.is_final or not blended.is_final) as is_provisional
     from weekly as ai
     inner join weekly as blended
         on
@@ -152,7 +160,9 @@ backlog_signals as (
         ageing.mean_age_days as first_value,
         'other_queues_median_relative_change' as second_metric,
         cast(null as {{ type_double() }}) as second_previous_value,
-        {{ percentile('other_queues.relative_change', 0.5) }} as second_value
+        {{ percentile('other_queues.relative_change', 0.5) }} as second_value,
+        -- The backlog is a stock read at the end of the week's Sunday, which the data covers.
+        false as is_provisional
     from backlog_relative as ageing
     inner join backlog_relative as other_queues
         on
@@ -201,6 +211,7 @@ select
     fired.second_metric,
     fired.second_previous_value,
     fired.second_value,
+    fired.is_provisional,
     meanings.meaning,
     meanings.owner_team
 from fired

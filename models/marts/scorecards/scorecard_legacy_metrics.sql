@@ -30,7 +30,8 @@ weekly as (
         period_start,
         support_path,
         metric_name,
-        metric_value
+        metric_value,
+        is_final
     from {{ ref('metrics_by_path') }}
     where period_grain = 'week' and segment_type = 'all'
 )
@@ -42,7 +43,8 @@ select
     legacy.metric_value as legacy_value,
     pairs.honest_metric,
     honest.metric_value as honest_value,
-    pairs.reading
+    pairs.reading,
+    coalesce(legacy.is_final and honest.is_final, false) as is_final
 from pairs
 inner join weekly as legacy
     on pairs.legacy_metric = legacy.metric_name

@@ -9,7 +9,8 @@ select
         'solve_without_engineering_rate',
         'csat',
         'ces',
-    ]) }}
+    ]) }},
+    {{ pivot_maturity(['repeat_contact_rate', 'solve_without_engineering_rate', 'csat', 'ces']) }}
 from {{ ref('metrics_by_path') }}
 where period_grain = 'month' and segment_type = 'all'
 group by period_start, support_path

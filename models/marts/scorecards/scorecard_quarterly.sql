@@ -12,6 +12,12 @@ quarters as (
             'workflow_reuse_rate',
             'revenue_at_risk_rate',
             'renewal_arr_at_risk',
+        ]) }},
+        {{ pivot_maturity([
+            'engineering_interruption_rate',
+            'workflow_reuse_rate',
+            'revenue_at_risk_rate',
+            'renewal_arr_at_risk',
         ]) }}
     from {{ ref('metrics_by_path') }}
     where period_grain = 'quarter' and segment_type = 'all'
@@ -34,6 +40,8 @@ select
     renewal_arr_at_risk_numerator as renewal_at_risk_arr_usd,
     renewal_arr_at_risk_denominator as renewal_escalated_arr_usd,
     renewal_arr_at_risk,
+    is_final,
+    final_at,
     lag(engineering_interruption_rate) over (
         partition by support_path order by quarter_start
     ) as engineering_interruption_rate_previous,

@@ -9,6 +9,12 @@ select
         'misroute_rate',
         'escalation_rework_rate',
         'first_human_useful_reply_time_median', 'first_human_useful_reply_time_p90',
+    ]) }},
+    {{ pivot_maturity([
+        'time_to_first_evidence_median', 'time_to_first_evidence_p90',
+        'misroute_rate',
+        'escalation_rework_rate',
+        'first_human_useful_reply_time_median', 'first_human_useful_reply_time_p90',
     ]) }}
 from {{ ref('metrics_by_path') }}
 where period_grain = 'week' and segment_type = 'all'

@@ -36,7 +36,9 @@ cells as (
         metrics.metric_name,
         metrics.numerator,
         metrics.denominator,
-        metrics.metric_value
+        metrics.metric_value,
+        metrics.is_final,
+        metrics.final_at
     from {{ ref('metrics_by_path') }} as metrics
     inner join stage_metrics
         on metrics.metric_name = stage_metrics.metric_name
@@ -55,6 +57,8 @@ select
     numerator,
     denominator,
     metric_value,
+    is_final,
+    final_at,
     lag(metric_value) over (
         partition by period_grain, support_path, metric_name order by period_start
     ) as previous_metric_value,
