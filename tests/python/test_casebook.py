@@ -1,0 +1,108 @@
+"""The casebook through the real build: every story's hand-computed values against the marts.
+
+All stories are written to one raw_dir and built with one `dbt build` (as_of pinned), then every
+expectation is compared; a failure lists ALL mismatches, each with its story, ticket (or
+escalation, or cell), column, expected and got, and the rule the hand value came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from casebook import CASEBOOK_AS_OF, Expectation, Story, load_casebook, raw_tables, same
+
+from dbt_project_runner import RAW_TABLES, DbtProject, write_raw_csv
+
+KEYS = {"main_marts.fct_tickets": ("ticket_id",), "main_marts.fct_escalations": ("escalation_id",)}
+# A story may keep several versions of a ticket (the raw contract's append log): the older ones are
+# quarantined as duplicates by design (docs/DECISIONLOG.md, duplicated keys).
+EXPECTED_REJECTIONS = {"duplicate_ticket_id"}
+CELL_KEY = ("period_grain", "period_start", "support_path", "metric_name")
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[Story]:
+    return load_casebook()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, stories: list[Story]) -> tuple[DbtProject, str]:
+    workdir = tmp_path_factory.mktemp("casebook")
+    raw_dir = write_raw_csv(workdir / "raw", raw_tables(stories))
+    project = DbtProject(workdir)
+    result = project.build_from_files(raw_dir, variables={"as_of": CASEBOOK_AS_OF})
+    return project, result.output if not result.ok else ""
+
+
+def _rows(project: DbtProject, relation: str, key: tuple[str, ...], where: str = "") -> dict[tuple[str, ...], dict]:
+    columns = [row[0] for row in project.query(f"describe {relation}")]
+    rows = project.query(f"select * from {relation} {where}")
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
+    for row in rows:
+        record = dict(zip(columns, row, strict=True))
+        found[tuple(_key_text(record[part]) for part in key)] = record
+    return found
+
+
+def _key_text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def mismatches(project: DbtProject, expectations: list[Expectation]) -> Iterator[str]:
+    marts = {relation.split(".")[-1]: _rows(project, relation, key) for relation, key in KEYS.items()}
+    marts["metrics_by_path"] = _rows(project, "main_marts.metrics_by_path", CELL_KEY, "where segment_type = 'all'")
+    for expectation in expectations:
+        rows = marts[expectation.table]
+        if expectation.key not in rows:
+            yield f"{expectation.label()}: no such row (expected {expectation.value!r}; {expectation.why})"
+            continue
+        record = rows[expectation.key]
+        if expectation.column not in record:
+            yield f"{expectation.label()}: no such column yet (expected {expectation.value!r}; {expectation.why})"
+            continue
+        got = record[expectation.column]
+        if not same(expectation.value, got):
+            yield f"{expectation.label()}: expected {expectation.value!r}, got {got!r} ({expectation.why})"
+
+
+def test_casebook_builds(built: tuple[DbtProject, str]) -> None:
+    _, failure = built
+    assert not failure, failure[-6000:]
+
+
+def test_every_casebook_row_is_accepted(built: tuple[DbtProject, str], stories: list[Story]) -> None:
+    """A quarantined story row would silently drop out of its story: every row must load."""
+    project, _ = built
+    rejected = {
+        table: [
+            reason
+            for (reason,) in project.query(f"select rejection_reason from main_quarantine.quarantine_{table}")
+            if reason not in EXPECTED_REJECTIONS
+        ]
+        for table in RAW_TABLES
+    }
+    assert not any(rejected.values()), rejected
+
+
+def test_casebook_expectations(built: tuple[DbtProject, str], stories: list[Story]) -> None:
+    project, _ = built
+    expectations = [expectation for story in stories for expectation in story.expectations]
+    found = list(mismatches(project, expectations))
+    assert not found, f"{len(found)} of {len(expectations)} casebook values differ:\n" + "\n".join(found)
+
+
+def test_every_story_expects_something(stories: list[Story]) -> None:
+    assert stories
+    for story in stories:
+        assert story.expectations, f"{story.name} has no expectations"
+        assert story.about, f"{story.name} does not say what it is about"
+
+
+def test_casebook_folder(stories: list[Story]) -> None:
+    names = [story.name for story in stories]
+    assert len(set(names)) == len(names)
+    assert all(Path(__file__).resolve().parents[1].joinpath("casebook", f"{name}.yml").exists() for name in names)
