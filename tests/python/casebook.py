@@ -2,7 +2,8 @@
 
 A story file holds a handful of tickets, their events, surveys and accounts in a compact form, then
 `expect:` rows `[ticket, column, value, why]` on fct_tickets, `escalations:` rows
-`[event, column, value, why]` on fct_escalations and `cells:` rows
+`[event, column, value, why]` on fct_escalations, `backlog:` rows `[ticket, day, open, why]` (is the
+ticket in the backlog at the end of that day: int_tickets_open_daily) and `cells:` rows
 `[grain, period_start, support_path, metric_name, field, value, why]` on metrics_by_path
 (segment_type `all`). Every value was worked out by hand from the source documents and the decision
 log; `why` says which rule gives it.
@@ -55,7 +56,7 @@ Row = dict[str, Any]
 @dataclass(frozen=True)
 class Expectation:
     story: str
-    table: str  # fct_tickets, fct_escalations or metrics_by_path
+    table: str  # fct_tickets, fct_escalations, int_tickets_open_daily or metrics_by_path
     key: tuple[str, ...]  # ticket_id / escalation_id (namespaced), or the cell's coordinates
     column: str
     value: Any
@@ -153,6 +154,9 @@ def _expectations(story: str, document: Row) -> Iterator[Expectation]:
         yield Expectation(story, "fct_tickets", (str(namespaced(story, str(ticket))),), column, value, why)
     for event, column, value, why in document.get("escalations", []):
         yield Expectation(story, "fct_escalations", (str(namespaced(story, str(event))),), column, value, why)
+    for ticket, day, is_open, why in document.get("backlog", []):
+        key: tuple[str, ...] = (str(namespaced(story, str(ticket))), str(day))
+        yield Expectation(story, "int_tickets_open_daily", key, "is_open", is_open, why)
     for grain, period_start, path, metric, column, value, why in document.get("cells", []):
         key = (str(grain), str(period_start), str(path), str(metric))
         yield Expectation(story, "metrics_by_path", key, column, value, why)

@@ -268,6 +268,14 @@ def _statuses(events: list[Event]) -> Statuses:
     return Statuses(resolutions, reopens, resolutions[-1] if resolved else None)
 
 
+def is_open_at(ticket: Ticket, moment: dt.datetime) -> bool:
+    """In the backlog at `moment`: created by then and not resolved by the statuses before it, in
+    the one event order (casebook s10: a tie of solved and reopened leaves the ticket open)."""
+    if ticket.created_at > moment:
+        return False
+    return _statuses([e for e in ticket.events if e.at < moment]).resolved_at is None
+
+
 # --- Routing (DECISIONLOG: misroute; casebook s06) ----------------------------------------------
 
 

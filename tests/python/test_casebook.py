@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from casebook import CASEBOOK_AS_OF, Expectation, Story, load_casebook, raw_tables, same
-from reference_metrics import escalation_facts, load, metric_cells, ticket_facts
+from reference_metrics import escalation_facts, is_open_at, load, metric_cells, ticket_facts
 
 from dbt_project_runner import RAW_TABLES, DbtProject, write_raw_csv
 
@@ -58,7 +58,16 @@ def _key_text(value: Any) -> str:
 def mismatches(project: DbtProject, expectations: list[Expectation]) -> Iterator[str]:
     marts = {relation.split(".")[-1]: _rows(project, relation, key) for relation, key in KEYS.items()}
     marts["metrics_by_path"] = _rows(project, "main_marts.metrics_by_path", CELL_KEY, "where segment_type = 'all'")
+    open_days = {
+        (ticket, day.isoformat())
+        for ticket, day in project.query("select ticket_id, date_day from main_intermediate.int_tickets_open_daily")
+    }
     for expectation in expectations:
+        if expectation.table == "int_tickets_open_daily":
+            got_open = expectation.key in open_days
+            if got_open != expectation.value:
+                yield f"{expectation.label()}: expected {expectation.value!r}, got {got_open!r} ({expectation.why})"
+            continue
         rows = marts[expectation.table]
         if expectation.key not in rows:
             yield f"{expectation.label()}: no such row (expected {expectation.value!r}; {expectation.why})"
@@ -91,6 +100,23 @@ def test_every_casebook_row_is_accepted(built: tuple[DbtProject, str], stories: 
     assert not any(rejected.values()), rejected
 
 
+def test_backlog_agrees_with_fct_tickets(built: tuple[DbtProject, str]) -> None:
+    """One event order everywhere (issue 15, ties): on the backlog's last day, a casebook ticket is
+    in the backlog exactly when fct_tickets says it is unresolved."""
+    project, _ = built
+    disagree = project.query("""
+        with last_day as (select max(date_day) as date_day from main_intermediate.int_tickets_open_daily)
+        select f.ticket_id, f.is_resolved
+        from main_marts.fct_tickets as f
+        cross join last_day
+        left join main_intermediate.int_tickets_open_daily as o
+            on o.ticket_id = f.ticket_id and o.date_day = last_day.date_day
+        where cast(f.created_at as date) <= last_day.date_day and f.is_resolved = (o.ticket_id is not null)
+        order by 1
+    """)
+    assert not disagree, f"fct_tickets and the backlog disagree on (ticket, is_resolved): {disagree}"
+
+
 def test_casebook_expectations(built: tuple[DbtProject, str], stories: list[Story]) -> None:
     project, _ = built
     expectations = [expectation for story in stories for expectation in story.expectations]
@@ -120,7 +146,11 @@ def reference_mismatches(raw_dir: Path, expectations: list[Expectation]) -> Iter
     for expectation in expectations:
         if expectation.column in NOT_IN_REFERENCE:
             continue
-        if expectation.table == "fct_tickets":
+        if expectation.table == "int_tickets_open_daily":
+            ticket_id, day = expectation.key
+            end_of_day = dt.datetime.combine(dt.date.fromisoformat(day) + dt.timedelta(days=1), dt.time())
+            record = {"is_open": is_open_at(tickets[ticket_id], end_of_day)}
+        elif expectation.table == "fct_tickets":
             record: dict[str, Any] | None = tickets[expectation.key[0]].values
         elif expectation.table == "fct_escalations":
             record = escalations.get(expectation.key[0])
