@@ -197,10 +197,11 @@ def _first(events: Iterable[Event], test: Callable[[Event], bool]) -> dt.datetim
 
 
 def _ai_worked(event: Event) -> bool:
-    """AI work: an AI message other than an acknowledgement, or the AI's handoff."""
+    """AI work: a public AI message other than an acknowledgement, or the AI's handoff (an internal
+    AI note assists a human; the customer met no AI: casebook s15 T3)."""
     if event.actor_type != "ai":
         return False
-    return event.event_type == "handoff" or (event.event_type == "message" and event.message_kind != "acknowledgement")
+    return event.event_type == "handoff" or (event.public_by(("ai",)) and event.message_kind != "acknowledgement")
 
 
 def _human_worked(event: Event) -> bool:
@@ -223,10 +224,13 @@ def _support_path(events: list[Event]) -> str:
 
 
 def _useful(events: list[Event], position: int, actors: Iterable[str]) -> bool:
-    """An answer or resolution that the ticket was not handed off or escalated past afterwards
-    (the list is in the one event order, so a handoff at the same instant comes after)."""
+    """An answer or resolution; an AI one only when the ticket was not handed off or escalated past
+    it afterwards (the list is in the one event order, so a handoff at the same instant comes
+    after). A human answer stays useful before an escalation: the contextual human answer."""
     event = events[position]
-    return event.answers(actors) and not any(e.event_type in PASSED_PAST for e in events[position + 1 :])
+    if not event.answers(actors):
+        return False
+    return event.actor_type != "ai" or not any(e.event_type in PASSED_PAST for e in events[position + 1 :])
 
 
 def _first_useful(
@@ -299,12 +303,29 @@ def ticket_facts(tickets: dict[str, Ticket]) -> None:
     for ticket in tickets.values():
         _after_repeat_contacts(ticket)
     for ticket in tickets.values():
-        charged = ticket.values["charged_to"]
-        ticket.values["path_cost_usd"] = 0.0 if charged else ticket.values["resolution_cost_usd"]
-    for ticket in tickets.values():
-        charged = ticket.values["charged_to"]
-        if charged:
-            tickets[charged].values["path_cost_usd"] += ticket.values["resolution_cost_usd"]
+        v = ticket.values
+        safe = _safe_answer_at(tickets, ticket.ticket_id)
+        v["time_to_customer_safe_answer_minutes"] = _minutes(ticket.created_at, safe)
+        # Halo, cost by workflow: a return's own cost is charged to the ticket it returned to.
+        v["resolution_cost_usd"] = (0.0 if v["charged_to"] else v["ticket_cost_usd"]) + sum(
+            tickets[other].values["ticket_cost_usd"] for other in v["returns"]
+        )
+
+
+def _safe_answer_at(tickets: dict[str, Ticket], ticket_id: str) -> dt.datetime | None:
+    """When an answer held (DECISIONLOG: time to customer-safe answer; casebook s10, s11, s12): the
+    ticket's final resolution, or later the answers that held on the returns charged to it; None
+    while the ticket or any return is unresolved. Failed answers count as waiting time."""
+    v = tickets[ticket_id].values
+    if v["resolved_at"] is None:
+        return None
+    held: dt.datetime = v["resolved_at"]
+    for other in v["returns"]:
+        answer = _safe_answer_at(tickets, other)
+        if answer is None:
+            return None
+        held = max(held, answer)
+    return held
 
 
 def _ticket_rules(ticket: Ticket) -> None:
@@ -368,7 +389,7 @@ def _ticket_rules(ticket: Ticket) -> None:
         handle_seconds=handle_seconds,
         workflow_applied=any(e.event_type == "workflow_applied" for e in events),
         # Catalog: AI cost per AI conversation plus human hours.
-        resolution_cost_usd=(AI_COST_USD if is_ai_touched else 0.0) + (handle_seconds or 0) * HUMAN_HOURLY_USD / 3600.0,
+        ticket_cost_usd=(AI_COST_USD if is_ai_touched else 0.0) + (handle_seconds or 0) * HUMAN_HOURLY_USD / 3600.0,
     )
 
 
@@ -378,19 +399,15 @@ def _after_repeat_contacts(ticket: Ticket) -> None:
     v["is_ai_resolved"] = (
         v["support_path"] == "ai_only" and v["is_resolved"] and not v["is_reopened"] and not v["has_repeat_contact"]
     )
-    # Time to customer-safe answer: to the final resolution when no return came after it.
-    returns = v["returns_created"]
-    held = v["is_resolved"] and not any(created >= v["resolved_at"] for created in returns)
-    v["time_to_customer_safe_answer_minutes"] = v["resolution_minutes"] if held else None
 
 
 def _repeat_contacts(tickets: dict[str, Ticket]) -> None:
     """DECISIONLOG: repeat contact (casebook s11). A later ticket of the same customer and issue
-    type is a return to the earlier ticket whose latest resolution at or before its creation (or
-    creation, if never resolved) lies within the window; one return is charged once."""
+    type is a return to the earlier ticket whose latest resolution at or before its creation lies
+    within the window; one return is charged once."""
     groups: dict[tuple[str, str], list[Ticket]] = defaultdict(list)
     for ticket in tickets.values():
-        ticket.values.update(has_repeat_contact=False, is_repeat_case=False, returns_created=[], charged_to=None)
+        ticket.values.update(has_repeat_contact=False, is_repeat_case=False, returns=[], charged_to=None)
         groups[(ticket.customer_id, ticket.issue_type)].append(ticket)
     for members in groups.values():
         for later in members:
@@ -407,15 +424,15 @@ def _repeat_contacts(tickets: dict[str, Ticket]) -> None:
             if best is not None:
                 earlier = tickets[best[2]]
                 earlier.values["has_repeat_contact"] = True
-                earlier.values["returns_created"].append(later.created_at)
+                earlier.values["returns"].append(later.ticket_id)
                 later.values["is_repeat_case"] = True
                 later.values["charged_to"] = earlier.ticket_id
 
 
 def _anchor(earlier: Ticket, moment: dt.datetime) -> dt.datetime | None:
+    """The earlier ticket's latest resolution at or before `moment`; None when it had none then
+    (a ticket opened meanwhile is parallel, and a never-resolved ticket has no returns)."""
     resolutions: list[dt.datetime] = earlier.values["resolutions"]
-    if not resolutions:
-        return earlier.created_at
     return max((at for at in resolutions if at <= moment), default=None)
 
 
@@ -503,7 +520,11 @@ def _count(rows: list[dict[str, Any]], test: Callable[[dict[str, Any]], bool]) -
 
 
 TICKET_RATIOS: dict[str, tuple[Callable[[list[dict[str, Any]]], float], Callable[[list[dict[str, Any]]], float]]] = {
-    "repeat_contact_rate": (lambda r: _count(r, lambda x: x["has_repeat_contact"]), lambda r: float(len(r))),
+    # Only a ticket that was resolved can be returned to (casebook s11).
+    "repeat_contact_rate": (
+        lambda r: _count(r, lambda x: x["has_repeat_contact"]),
+        lambda r: _count(r, lambda x: x["was_ever_resolved"]),
+    ),
     # Halo (after Sprinklr): resolved at first contact over tickets received (casebook s09).
     "first_contact_resolution_rate": (
         lambda r: _count(r, lambda x: x["is_first_contact_resolution"]),
@@ -567,7 +588,7 @@ TICKET_RATIOS: dict[str, tuple[Callable[[list[dict[str, Any]]], float], Callable
     ),
     # Halo: cost by workflow; a return's cost is charged to the path that failed (casebook s12).
     "cost_per_resolution": (
-        lambda r: sum(x["path_cost_usd"] for x in r),
+        lambda r: sum(x["resolution_cost_usd"] for x in r),
         lambda r: _count(r, lambda x: x["is_resolved"]),
     ),
     "repeat_case_handle_time": (

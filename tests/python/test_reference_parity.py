@@ -61,6 +61,7 @@ TICKET_COLUMNS = (
     "csat_score",
     "ces_score",
     "nps_score",
+    "ticket_cost_usd",
     "resolution_cost_usd",
     "resolved_at",
 )
