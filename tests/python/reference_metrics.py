@@ -68,6 +68,7 @@ class Event:
     workflow_id: str | None
     resolution_code: str | None
     handle_seconds: int | None
+    actor_tier: str = "l1"  # the agents table's tier; an actor missing from it counts as l1
 
     def public_by(self, actors: Iterable[str]) -> bool:
         return self.event_type == "message" and bool(self.is_public) and self.actor_type in actors
@@ -180,8 +181,11 @@ def _surveys(tickets: dict[str, Ticket], rows: list[dict[str, str]]) -> None:
 def load(folder: Path) -> tuple[dict[str, Ticket], dict[str, dict[str, str]]]:
     """Tickets with their ordered events and survey answers, and accounts by id."""
     tickets = _tickets(_read(folder, "tickets"))
+    tiers = {row["agent_id"]: row["tier"].strip().lower() for row in _read(folder, "agents")}
     for row in _read(folder, "ticket_events"):
-        tickets[row["ticket_id"]].events.append(_event(row))
+        event = _event(row)
+        event.actor_tier = "engineering" if event.actor_type == "engineer" else tiers.get(event.actor_id or "", "l1")
+        tickets[row["ticket_id"]].events.append(event)
     for ticket in tickets.values():
         ticket.events.sort(key=_order)
     _surveys(tickets, _read(folder, "survey_responses"))
@@ -234,16 +238,30 @@ def _useful(events: list[Event], position: int, actors: Iterable[str]) -> bool:
 
 
 def _first_useful(
-    events: list[Event], actors: Iterable[str], since: dt.datetime | None = None, not_by: str | None = None
+    events: list[Event],
+    actors: Iterable[str],
+    since: dt.datetime | None = None,
+    tiers: Iterable[str] | None = None,
 ) -> dt.datetime | None:
+    """The first useful reply by `actors` at or after `since`, by an actor of one of `tiers`."""
     for position, event in enumerate(events):
         if since is not None and event.at < since:
             continue
-        if not_by is not None and event.actor_id == not_by:
+        if tiers is not None and event.actor_tier not in tiers:
             continue
         if _useful(events, position, actors):
             return event.at
     return None
+
+
+# Who receives a transfer (DECISIONLOG: first human useful reply, rework; casebook s05): any human
+# for a handoff; the escalation's tier or above for an escalation, so the sender's own update to
+# the customer does not count (the sender is below the tier it escalated to).
+RECEIVING_TIERS = {
+    "ai_handoff": ("l1", "l2", "engineering"),
+    "tier_escalation": ("l2", "engineering"),
+    "engineering": ("engineering",),
+}
 
 
 # --- Statuses (DECISIONLOG: reopen, resolution, same-instant statuses; casebook s10) -----------
@@ -456,8 +474,7 @@ def _escalation(ticket: Ticket, event: Event, ends: dt.datetime | None) -> dict[
         else "tier_escalation"
     )
     in_window = [e for e in ticket.events if e.at >= event.at and (ends is None or e.at < ends)]
-    # The receiving side's first useful reply: a human other than the sender (casebook s05 x4).
-    reply = _first_useful(ticket.events, HUMANS, since=event.at, not_by=event.actor_id)
+    reply = _first_useful(ticket.events, HUMANS, since=event.at, tiers=RECEIVING_TIERS[kind])
     context = _first(in_window, lambda e: e.event_type == "context_request")
     resolved = _first(in_window, lambda e: e.event_type == "engineering_resolution")
     codes = [e.resolution_code for e in in_window if e.event_type == "engineering_resolution" and e.at == resolved]
@@ -475,6 +492,7 @@ def _escalation(ticket: Ticket, event: Event, ends: dt.datetime | None) -> dict[
         "packet_fields_required": required,
         "packet_completeness": present / required,
         "is_rework": present < required or (context is not None and (reply is None or context < reply)),
+        "first_receiver_useful_reply_at": reply,
         "first_human_useful_reply_minutes": _minutes(event.at, reply),
         "resolution_code": code,
         "is_unnecessary": kind == "engineering" and code in UNNECESSARY,
