@@ -254,9 +254,9 @@ def _first_useful(
     return None
 
 
-# Who receives a transfer (DECISIONLOG: first human useful reply, rework; casebook s05): any human
-# for a handoff; the escalation's tier or above for an escalation, so the sender's own update to
-# the customer does not count (the sender is below the tier it escalated to).
+# Who receives a transfer (DECISIONLOG: rework; casebook s05): any human for a handoff; the
+# escalation's tier or above for an escalation, so the sender's own update to the customer does
+# not bound the rework window (the sender is below the tier it escalated to).
 RECEIVING_TIERS = {
     "ai_handoff": ("l1", "l2", "engineering"),
     "tier_escalation": ("l2", "engineering"),
@@ -474,7 +474,8 @@ def _escalation(ticket: Ticket, event: Event, ends: dt.datetime | None) -> dict[
         else "tier_escalation"
     )
     in_window = [e for e in ticket.events if e.at >= event.at and (ends is None or e.at < ends)]
-    reply = _first_useful(ticket.events, HUMANS, since=event.at, tiers=RECEIVING_TIERS[kind])
+    reply = _first_useful(ticket.events, HUMANS, since=event.at)
+    received = _first_useful(ticket.events, HUMANS, since=event.at, tiers=RECEIVING_TIERS[kind])
     context = _first(in_window, lambda e: e.event_type == "context_request")
     resolved = _first(in_window, lambda e: e.event_type == "engineering_resolution")
     codes = [e.resolution_code for e in in_window if e.event_type == "engineering_resolution" and e.at == resolved]
@@ -491,8 +492,8 @@ def _escalation(ticket: Ticket, event: Event, ends: dt.datetime | None) -> dict[
         "packet_fields_present": present,
         "packet_fields_required": required,
         "packet_completeness": present / required,
-        "is_rework": present < required or (context is not None and (reply is None or context < reply)),
-        "first_receiver_useful_reply_at": reply,
+        "is_rework": present < required or (context is not None and (received is None or context < received)),
+        "first_receiver_useful_reply_at": received,
         "first_human_useful_reply_minutes": _minutes(event.at, reply),
         "resolution_code": code,
         "is_unnecessary": kind == "engineering" and code in UNNECESSARY,
