@@ -448,8 +448,11 @@ def _repeat_contacts(tickets: dict[str, Ticket]) -> None:
 
 
 def _anchor(earlier: Ticket, moment: dt.datetime) -> dt.datetime | None:
-    """The earlier ticket's latest resolution at or before `moment`; None when it had none then
-    (a ticket opened meanwhile is parallel, and a never-resolved ticket has no returns)."""
+    """The resolution of the earlier ticket in force at `moment` (resolved then, in the one event
+    order); None when it was open then: a ticket opened meanwhile is parallel (casebook s11 X/Y,
+    A8/B8), and a never-resolved ticket has no returns (N/M)."""
+    if is_open_at(earlier, moment):
+        return None
     resolutions: list[dt.datetime] = earlier.values["resolutions"]
     return max((at for at in resolutions if at <= moment), default=None)
 
