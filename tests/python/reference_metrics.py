@@ -1,14 +1,15 @@
 """An independent reference implementation of the metric definitions, in plain Python.
 
-It reads the raw CSV files the generator writes and follows the metric catalog's definitions in
-words; it shares no code or SQL with the dbt models. The reference tests build the project on
-the same files and compare fct_tickets, fct_escalations and metrics_by_path with what this module
-computes. It assumes contract-valid input (the generator's); contract checks are tested apart.
+Written from the casebook's words (tests/casebook/, docs/DECISIONLOG.md "Casebook decisions") and
+the two source documents, rule by rule, each rule naming where it comes from; it shares no code or
+SQL with the dbt models and was not written from them. It reads raw CSV files in the contract
+(contract-valid input: contract checks are tested apart) and computes fct_tickets,
+fct_escalations and the metrics_by_path cells. The casebook test runs it on the stories (it must
+give the hand values) and the parity test compares it with the marts on generated data.
 """
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
 import math
@@ -18,12 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPEAT_WINDOW = dt.timedelta(days=7)
-AI_COST_USD = 0.99
-HUMAN_HOURLY_USD = 45.0
+REPEAT_WINDOW = dt.timedelta(days=7)  # var repeat_contact_window_days
+AI_COST_USD = 0.99  # var ai_cost_per_conversation_usd
+HUMAN_HOURLY_USD = 45.0  # var human_hourly_cost_usd
 HUMANS = ("agent", "engineer")
 ANSWERERS = ("ai", "agent", "engineer")
 UNNECESSARY = ("user_error", "not_reproducible", "no_action_needed")
+RESOLVED = ("solved", "closed")
+UNRESOLVED = ("open", "pending", "reopened")
+# Same-instant statuses apply in lifecycle order: a reopen follows the resolution it undoes
+# (DECISIONLOG: same-instant statuses; casebook s10 T4, T5).
+STATUS_ORDER = {"open": 0, "pending": 1, "solved": 2, "closed": 3, "reopened": 4}
+# At one instant, a handoff or escalation follows the messages (the answer was passed past).
+PASSED_PAST = ("handoff", "escalation")
 
 
 def _time(text: str) -> dt.datetime | None:
@@ -60,11 +68,13 @@ class Event:
     workflow_id: str | None
     resolution_code: str | None
     handle_seconds: int | None
+    actor_tier: str = "l1"  # the agents table's tier; an actor missing from it counts as l1
 
     def public_by(self, actors: Iterable[str]) -> bool:
         return self.event_type == "message" and bool(self.is_public) and self.actor_type in actors
 
-    def useful_by(self, actors: Iterable[str]) -> bool:
+    def answers(self, actors: Iterable[str]) -> bool:
+        """A public answer or resolution (raw contract: what a useful reply is made of)."""
         return self.public_by(actors) and self.message_kind in ("answer", "resolution")
 
 
@@ -78,76 +88,108 @@ class Ticket:
     issue_type: str
     priority: str
     is_technical: bool
+    arrived_without_account: bool = False
     events: list[Event] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
 
 
-def load(folder: Path) -> tuple[dict[str, Ticket], dict[str, dict[str, str]]]:
-    """Tickets with their events and latest survey answer, and accounts by id."""
+def _read(folder: Path, table: str) -> list[dict[str, str]]:
+    with (folder / f"{table}.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _tickets(rows: list[dict[str, str]]) -> dict[str, Ticket]:
+    """The newest version of each ticket (latest updated_at); `arrived_without_account` reads the
+    first version (DECISIONLOG: missing identifier is "arrived without"; casebook s08)."""
+    versions: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        versions[row["ticket_id"]].append(row)
     tickets: dict[str, Ticket] = {}
-    with (folder / "tickets.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            created = _time(row["created_at"])
-            assert created is not None
-            tickets[row["ticket_id"]] = Ticket(
-                row["ticket_id"],
-                row["customer_id"],
-                row["account_id"] or None,
-                created,
-                row["channel"],
-                row["issue_type"].lower(),
-                row["priority"],
-                bool(_bool(row["is_technical"])),
-            )
-    with (folder / "ticket_events.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            at = _time(row["occurred_at"])
-            assert at is not None
-            packet = None
-            if row["event_type"] in ("handoff", "escalation"):
-                flags = [
-                    _bool(row[name])
-                    for name in (
-                        "packet_has_summary",
-                        "packet_has_identifiers",
-                        "packet_has_repro",
-                        "packet_has_evidence",
-                    )
-                ]
-                packet = (bool(flags[0]), bool(flags[1]), bool(flags[2]), bool(flags[3]))
-            tickets[row["ticket_id"]].events.append(
-                Event(
-                    row["event_id"],
-                    at,
-                    row["event_type"],
-                    row["actor_type"],
-                    row["actor_id"] or None,
-                    _bool(row["is_public"]),
-                    row["message_kind"] or None,
-                    row["to_tier"] or None,
-                    packet,
-                    row["queue"] or None,
-                    row["status"] or None,
-                    row["workflow_id"] or None,
-                    row["resolution_code"] or None,
-                    _int(row["handle_seconds"]),
-                )
-            )
-    latest: dict[str, tuple[dt.datetime, str, dict[str, str]]] = {}
-    with (folder / "survey_responses.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            at = _time(row["responded_at"])
-            assert at is not None
-            key = (at, row["response_id"])
-            if row["ticket_id"] not in latest or key > latest[row["ticket_id"]][:2]:
-                latest[row["ticket_id"]] = (at, row["response_id"], row)
-    for ticket_id, (_, _, row) in latest.items():
-        ticket = tickets[ticket_id]
-        ticket.values.update(
-            csat_score=_int(row["csat_score"]), ces_score=_int(row["ces_score"]), nps_score=_int(row["nps_score"])
+    for ticket_id, found in versions.items():
+        ordered = sorted(found, key=lambda row: _time(row["updated_at"]) or dt.datetime.min)
+        first, row = ordered[0], ordered[-1]
+        created = _time(row["created_at"])
+        assert created is not None
+        tickets[ticket_id] = Ticket(
+            ticket_id,
+            row["customer_id"],
+            row["account_id"] or None,
+            created,
+            row["channel"].strip().lower(),
+            row["issue_type"].strip().lower(),
+            row["priority"].strip().lower(),
+            bool(_bool(row["is_technical"].strip())),
+            arrived_without_account=not first["account_id"],
         )
-    with (folder / "accounts.csv").open(newline="", encoding="utf-8") as handle:
-        accounts = {row["account_id"]: row for row in csv.DictReader(handle)}
+    return tickets
+
+
+def _event(row: dict[str, str]) -> Event:
+    at = _time(row["occurred_at"])
+    assert at is not None
+    packet = None
+    if row["event_type"] in PASSED_PAST:
+        names = ("packet_has_summary", "packet_has_identifiers", "packet_has_repro", "packet_has_evidence")
+        flags = [bool(_bool(row[name])) for name in names]
+        packet = (flags[0], flags[1], flags[2], flags[3])
+    return Event(
+        row["event_id"],
+        at,
+        row["event_type"],
+        row["actor_type"],
+        row["actor_id"] or None,
+        _bool(row["is_public"]),
+        row["message_kind"] or None,
+        row["to_tier"] or None,
+        packet,
+        row["queue"] or None,
+        row["status"] or None,
+        row["workflow_id"] or None,
+        row["resolution_code"] or None,
+        _int(row["handle_seconds"]),
+    )
+
+
+def _order(event: Event) -> tuple[dt.datetime, int, int, str]:
+    """The one ordering of a ticket's events: time, then at one instant messages and the rest
+    before a handoff or escalation, statuses in lifecycle order."""
+    return (
+        event.at,
+        1 if event.event_type in PASSED_PAST else 0,
+        STATUS_ORDER.get(event.status or "", 0),
+        event.event_id,
+    )
+
+
+def _surveys(tickets: dict[str, Ticket], rows: list[dict[str, str]]) -> None:
+    """Each measure takes the latest response that answers it (DECISIONLOG: surveys; casebook s04)."""
+    for ticket in tickets.values():
+        ticket.values.update(csat_score=None, ces_score=None, nps_score=None)
+    latest: dict[tuple[str, str], tuple[dt.datetime, str]] = {}
+    for row in rows:
+        at = _time(row["responded_at"])
+        assert at is not None
+        for measure in ("csat_score", "ces_score", "nps_score"):
+            if not row[measure]:
+                continue
+            key = (row["ticket_id"], measure)
+            if key not in latest or (at, row["response_id"]) > latest[key]:
+                latest[key] = (at, row["response_id"])
+                tickets[row["ticket_id"]].values[measure] = int(row[measure])
+
+
+def load(folder: Path) -> tuple[dict[str, Ticket], dict[str, dict[str, str]]]:
+    """Tickets with their ordered events and survey answers, and accounts by id."""
+    tickets = _tickets(_read(folder, "tickets"))
+    tiers = {row["agent_id"]: row["tier"].strip().lower() for row in _read(folder, "agents")}
+    for row in _read(folder, "ticket_events"):
+        event = _event(row)
+        event.actor_tier = "engineering" if event.actor_type == "engineer" else tiers.get(event.actor_id or "", "l1")
+        tickets[row["ticket_id"]].events.append(event)
+    for ticket in tickets.values():
+        ticket.events.sort(key=_order)
+    _surveys(tickets, _read(folder, "survey_responses"))
+    accounts = {row["account_id"]: row for row in _read(folder, "accounts")}
     return tickets, accounts
 
 
@@ -155,153 +197,310 @@ def _first(events: Iterable[Event], test: Callable[[Event], bool]) -> dt.datetim
     return min((event.at for event in events if test(event)), default=None)
 
 
+# --- Who worked: the support path (DECISIONLOG: support path follows the work; casebook s02) -----
+
+
+def _ai_worked(event: Event) -> bool:
+    """AI work: a public AI message other than an acknowledgement, or the AI's handoff (an internal
+    AI note assists a human; the customer met no AI: casebook s15 T3)."""
+    if event.actor_type != "ai":
+        return False
+    return event.event_type == "handoff" or (event.public_by(("ai",)) and event.message_kind != "acknowledgement")
+
+
+def _human_worked(event: Event) -> bool:
+    """Human work: any agent or engineer event but a routing assignment, or logged handle time."""
+    if event.actor_type not in HUMANS:
+        return False
+    return event.event_type != "assignment" or bool(event.handle_seconds)
+
+
+def _support_path(events: list[Event]) -> str:
+    ai = any(_ai_worked(e) for e in events)
+    human = any(_human_worked(e) for e in events)
+    handed_off = any(e.event_type == "handoff" for e in events)
+    if ai and (human or handed_off):
+        return "ai_to_human"
+    return "ai_only" if ai else "human_only"
+
+
+# --- Replies (DECISIONLOG: useful reply, first human useful reply; casebook s01, s05, s14) -------
+
+
+def _useful(events: list[Event], position: int, actors: Iterable[str]) -> bool:
+    """An answer or resolution; an AI one only when the ticket was not handed off or escalated past
+    it afterwards (the list is in the one event order, so a handoff at the same instant comes
+    after). A human answer stays useful before an escalation: the contextual human answer."""
+    event = events[position]
+    if not event.answers(actors):
+        return False
+    return event.actor_type != "ai" or not any(e.event_type in PASSED_PAST for e in events[position + 1 :])
+
+
+def _first_useful(
+    events: list[Event],
+    actors: Iterable[str],
+    since: dt.datetime | None = None,
+    tiers: Iterable[str] | None = None,
+) -> dt.datetime | None:
+    """The first useful reply by `actors` at or after `since`, by an actor of one of `tiers`."""
+    for position, event in enumerate(events):
+        if since is not None and event.at < since:
+            continue
+        if tiers is not None and event.actor_tier not in tiers:
+            continue
+        if _useful(events, position, actors):
+            return event.at
+    return None
+
+
+# Who receives a transfer (DECISIONLOG: rework; casebook s05): any human for a handoff; the
+# escalation's tier or above for an escalation, so the sender's own update to the customer does
+# not bound the rework window (the sender is below the tier it escalated to).
+RECEIVING_TIERS = {
+    "ai_handoff": ("l1", "l2", "engineering"),
+    "tier_escalation": ("l2", "engineering"),
+    "engineering": ("engineering",),
+}
+
+
+# --- Statuses (DECISIONLOG: reopen, resolution, same-instant statuses; casebook s10) -----------
+
+
+@dataclass(frozen=True)
+class Statuses:
+    resolutions: list[dt.datetime]  # each entry into solved/closed from not resolved
+    reopen_count: int  # each move from solved/closed back to open, pending or reopened
+    resolved_at: dt.datetime | None  # the resolution in force now; None while unresolved
+
+
+def _statuses(events: list[Event]) -> Statuses:
+    resolved = False
+    resolutions: list[dt.datetime] = []
+    reopens = 0
+    for event in events:
+        if event.event_type != "status_change":
+            continue
+        if event.status in RESOLVED and not resolved:
+            resolutions.append(event.at)
+            resolved = True
+        elif event.status in UNRESOLVED and resolved:
+            reopens += 1
+            resolved = False
+    return Statuses(resolutions, reopens, resolutions[-1] if resolved else None)
+
+
+def is_open_at(ticket: Ticket, moment: dt.datetime) -> bool:
+    """In the backlog at `moment`: created by then and not resolved by the statuses before it, in
+    the one event order (casebook s10: a tie of solved and reopened leaves the ticket open)."""
+    if ticket.created_at > moment:
+        return False
+    return _statuses([e for e in ticket.events if e.at < moment]).resolved_at is None
+
+
+# --- Routing (DECISIONLOG: misroute; casebook s06) ----------------------------------------------
+
+
+def _misrouted(events: list[Event]) -> bool:
+    """Before the first escalation, a second distinct queue (the AI front line is no queue) or a
+    second distinct human owner."""
+    first_escalation = _first(events, lambda e: e.event_type == "escalation")
+    before = [
+        e for e in events if e.event_type == "assignment" and (first_escalation is None or e.at < first_escalation)
+    ]
+    queues = {e.queue for e in before if e.actor_type != "ai"}
+    owners = {e.actor_id for e in before if e.actor_type in HUMANS}
+    return len(queues) > 1 or len(owners) > 1
+
+
 def ticket_facts(tickets: dict[str, Ticket]) -> None:
-    """Fill each ticket's values with the per-ticket definitions."""
+    """Fill each ticket's values, rule by rule (fct_tickets' columns)."""
     for ticket in tickets.values():
-        events = ticket.events
-        v = ticket.values
-        v.setdefault("csat_score", None)
-        v.setdefault("ces_score", None)
-        v.setdefault("nps_score", None)
-        ai_public = _first(events, lambda e: e.public_by(("ai",)))
-        human_public = _first(events, lambda e: e.public_by(HUMANS))
-        handoffs = sorted(e.at for e in events if e.event_type == "handoff")
-        if ai_public is None:
-            path = "human_only"
-        elif handoffs or human_public is not None:
-            path = "ai_to_human"
-        else:
-            path = "ai_only"
-        statuses = [e for e in events if e.event_type == "status_change"]
-        unresolving = [e.at for e in statuses if e.status in ("open", "pending", "reopened")]
-        last_unresolving = max(unresolving, default=None)
-        resolving = [e.at for e in statuses if e.status in ("solved", "closed")]
-        resolved_at = min((at for at in resolving if last_unresolving is None or at >= last_unresolving), default=None)
-        reopen_count = sum(1 for e in statuses if e.status == "reopened")
-        first_useful = _first(events, lambda e: e.useful_by(ANSWERERS))
-        customer_messages = [e.at for e in events if e.event_type == "message" and e.actor_type == "customer"]
-        first_escalation = _first(events, lambda e: e.event_type == "escalation")
-        queues = {
-            e.queue
-            for e in events
-            if e.event_type == "assignment" and (first_escalation is None or e.at < first_escalation)
-        }
-        assignments = [e for e in events if e.event_type == "assignment"]
-        engineering = sum(1 for e in events if e.event_type == "escalation" and e.to_tier == "engineering")
-        human_events = [e for e in events if e.actor_type in HUMANS]
-        logged = [e.handle_seconds for e in human_events if e.handle_seconds is not None]
-        handle_seconds = sum(logged) if logged else None
-        human_assignment = _first(events, lambda e: e.event_type == "assignment" and e.actor_type in HUMANS)
-        first_evidence = _first(events, lambda e: e.event_type == "evidence")
-        evidence_minutes = None
-        if human_assignment is not None and first_evidence is not None:
-            evidence_minutes = max(0.0, _minutes(human_assignment, first_evidence) or 0.0)
-        human_reply_after_handoff = None
-        if handoffs:
-            start = handoffs[0]
-            human_reply_after_handoff = _first(events, lambda e, start=start: e.useful_by(HUMANS) and e.at >= start)
-        is_resolved = resolved_at is not None
-        v.update(
-            support_path=path,
-            is_ai_touched=ai_public is not None,
-            resolved_at=resolved_at,
-            is_resolved=is_resolved,
-            was_ever_resolved=bool(resolving),
-            reopen_count=reopen_count,
-            is_reopened=reopen_count > 0,
-            is_first_contact_resolution=is_resolved
-            and reopen_count == 0
-            and first_useful is not None
-            and max(customer_messages, default=ticket.created_at) <= first_useful,
-            was_assigned=bool(assignments),
-            is_misrouted=len(queues) > 1,
-            engineering_escalation_count=engineering,
-            was_escalated_to_engineering=engineering > 0,
-            is_solved_without_engineering=ticket.is_technical and is_resolved and engineering == 0,
-            has_missing_identifier=ticket.account_id is None,
-            handoff_count=len(handoffs),
-            escalation_count=sum(1 for e in events if e.event_type == "escalation"),
-            first_response_minutes=_minutes(ticket.created_at, _first(events, lambda e: e.public_by(ANSWERERS))),
-            first_useful_reply_minutes=_minutes(ticket.created_at, first_useful),
-            first_human_useful_reply_minutes=_minutes(handoffs[0] if handoffs else None, human_reply_after_handoff),
-            time_to_first_evidence_minutes=evidence_minutes,
-            time_to_problem_confirmed_minutes=_minutes(
-                ticket.created_at, _first(events, lambda e: e.event_type == "problem_confirmed")
-            ),
-            resolution_minutes=_minutes(ticket.created_at, resolved_at),
-            is_human_handled=bool(human_events),
-            handle_seconds=handle_seconds,
-            workflow_applied=any(e.event_type == "workflow_applied" for e in events),
-            resolution_cost_usd=(AI_COST_USD if ai_public is not None else 0.0)
-            + (handle_seconds or 0) * HUMAN_HOURLY_USD / 3600.0,
-        )
+        _ticket_rules(ticket)
     _repeat_contacts(tickets)
     for ticket in tickets.values():
+        _after_repeat_contacts(ticket)
+    for ticket in tickets.values():
         v = ticket.values
-        v["is_ai_resolved"] = (
-            v["support_path"] == "ai_only" and v["is_resolved"] and not v["is_reopened"] and not v["has_repeat_contact"]
+        safe = _safe_answer_at(tickets, ticket.ticket_id)
+        v["time_to_customer_safe_answer_minutes"] = _minutes(ticket.created_at, safe)
+        # Halo, cost by workflow: a return's own cost is charged to the ticket it returned to.
+        v["resolution_cost_usd"] = (0.0 if v["charged_to"] else v["ticket_cost_usd"]) + sum(
+            tickets[other].values["ticket_cost_usd"] for other in v["returns"]
         )
-        held = v["is_resolved"] and not v["is_reopened"] and not v["has_repeat_contact"]
-        v["time_to_customer_safe_answer_minutes"] = v["resolution_minutes"] if held else None
+
+
+def _safe_answer_at(tickets: dict[str, Ticket], ticket_id: str) -> dt.datetime | None:
+    """When an answer held (DECISIONLOG: time to customer-safe answer; casebook s10, s11, s12): the
+    ticket's final resolution, or later the answers that held on the returns charged to it; None
+    while the ticket or any return is unresolved. Failed answers count as waiting time."""
+    v = tickets[ticket_id].values
+    if v["resolved_at"] is None:
+        return None
+    held: dt.datetime = v["resolved_at"]
+    for other in v["returns"]:
+        answer = _safe_answer_at(tickets, other)
+        if answer is None:
+            return None
+        held = max(held, answer)
+    return held
+
+
+def _ticket_rules(ticket: Ticket) -> None:
+    events = ticket.events
+    v = ticket.values
+    path = _support_path(events)
+    statuses = _statuses(events)
+    handoffs = [e.at for e in events if e.event_type == "handoff"]
+    escalations = [e for e in events if e.event_type == "escalation"]
+    engineering = sum(1 for e in escalations if e.to_tier == "engineering")
+    human_events = [e for e in events if e.actor_type in HUMANS]
+    logged = [e.handle_seconds for e in human_events if e.handle_seconds is not None]
+    handle_seconds = sum(logged) if logged else None
+    # Lumen: solve without engineering = no engineering help, escalated or not (casebook s07 T1).
+    engineer_worked = any(e.actor_type == "engineer" and e.event_type != "assignment" for e in events)
+    first_useful = _first_useful(events, ANSWERERS)
+    first_human_useful = _first_useful(events, HUMANS, since=handoffs[0]) if handoffs else None
+    customer_after = first_useful is not None and any(
+        e.event_type == "message" and e.actor_type == "customer" and e.at > first_useful for e in events
+    )
+    human_assignment = _first(events, lambda e: e.event_type == "assignment" and e.actor_type in HUMANS)
+    first_evidence = _first(events, lambda e: e.event_type == "evidence")
+    evidence_minutes = None
+    if human_assignment is not None and first_evidence is not None:
+        evidence_minutes = max(0.0, _minutes(human_assignment, first_evidence) or 0.0)
+    is_resolved = statuses.resolved_at is not None
+    is_ai_touched = path != "human_only"
+    v.update(
+        support_path=path,
+        is_ai_touched=is_ai_touched,
+        resolutions=statuses.resolutions,
+        resolved_at=statuses.resolved_at,
+        is_resolved=is_resolved,
+        was_ever_resolved=bool(statuses.resolutions),
+        reopen_count=statuses.reopen_count,
+        is_reopened=statuses.reopen_count > 0,
+        # Halo: resolved at first contact; without handoff or escalation; repeat contact below.
+        first_contact_candidate=is_resolved
+        and statuses.reopen_count == 0
+        and not handoffs
+        and not escalations
+        and first_useful is not None
+        and not customer_after,
+        was_assigned=any(e.event_type == "assignment" for e in events),
+        is_misrouted=_misrouted(events),
+        engineering_escalation_count=engineering,
+        was_escalated_to_engineering=engineering > 0,
+        is_solved_without_engineering=ticket.is_technical and is_resolved and engineering == 0 and not engineer_worked,
+        has_missing_identifier=ticket.arrived_without_account,
+        handoff_count=len(handoffs),
+        escalation_count=len(escalations),
+        first_response_minutes=_minutes(ticket.created_at, _first(events, lambda e: e.public_by(ANSWERERS))),
+        first_useful_reply_minutes=_minutes(ticket.created_at, first_useful),
+        first_human_useful_reply_minutes=_minutes(handoffs[0] if handoffs else None, first_human_useful),
+        time_to_first_evidence_minutes=evidence_minutes,
+        time_to_problem_confirmed_minutes=_minutes(
+            ticket.created_at, _first(events, lambda e: e.event_type == "problem_confirmed")
+        ),
+        resolution_minutes=_minutes(ticket.created_at, statuses.resolved_at),
+        is_human_handled=any(_human_worked(e) for e in events),
+        handle_seconds=handle_seconds,
+        workflow_applied=any(e.event_type == "workflow_applied" for e in events),
+        # Catalog: AI cost per AI conversation plus human hours.
+        ticket_cost_usd=(AI_COST_USD if is_ai_touched else 0.0) + (handle_seconds or 0) * HUMAN_HOURLY_USD / 3600.0,
+    )
+
+
+def _after_repeat_contacts(ticket: Ticket) -> None:
+    v = ticket.values
+    v["is_first_contact_resolution"] = v.pop("first_contact_candidate") and not v["has_repeat_contact"]
+    v["is_ai_resolved"] = (
+        v["support_path"] == "ai_only" and v["is_resolved"] and not v["is_reopened"] and not v["has_repeat_contact"]
+    )
 
 
 def _repeat_contacts(tickets: dict[str, Ticket]) -> None:
-    """Repeat contact (looking ahead from each ticket's window) and repeat case (looking back)."""
+    """DECISIONLOG: repeat contact (casebook s11). A later ticket of the same customer and issue
+    type is a return to the earlier ticket whose latest resolution at or before its creation lies
+    within the window; one return is charged once."""
     groups: dict[tuple[str, str], list[Ticket]] = defaultdict(list)
     for ticket in tickets.values():
+        ticket.values.update(has_repeat_contact=False, is_repeat_case=False, returns=[], charged_to=None)
         groups[(ticket.customer_id, ticket.issue_type)].append(ticket)
     for members in groups.values():
-        created = sorted(t.created_at for t in members)
-        starts = sorted(t.values["resolved_at"] or t.created_at for t in members)
-        for ticket in members:
-            start = ticket.values["resolved_at"] or ticket.created_at
-            later = bisect.bisect_right(created, start)  # first creation strictly after the window start
-            ticket.values["has_repeat_contact"] = later < len(created) and created[later] <= start + REPEAT_WINDOW
-            before = bisect.bisect_left(starts, ticket.created_at)  # window starts strictly before creation
-            ticket.values["is_repeat_case"] = before > 0 and ticket.created_at <= starts[before - 1] + REPEAT_WINDOW
+        for later in members:
+            best: tuple[dt.datetime, dt.datetime, str] | None = None
+            for earlier in members:
+                if earlier.created_at >= later.created_at:
+                    continue
+                anchor = _anchor(earlier, later.created_at)
+                if anchor is None or later.created_at - anchor > REPEAT_WINDOW:
+                    continue
+                candidate = (anchor, earlier.created_at, earlier.ticket_id)
+                if best is None or candidate > best:
+                    best = candidate
+            if best is not None:
+                earlier = tickets[best[2]]
+                earlier.values["has_repeat_contact"] = True
+                earlier.values["returns"].append(later.ticket_id)
+                later.values["is_repeat_case"] = True
+                later.values["charged_to"] = earlier.ticket_id
+
+
+def _anchor(earlier: Ticket, moment: dt.datetime) -> dt.datetime | None:
+    """The resolution of the earlier ticket in force at `moment` (resolved then, in the one event
+    order); None when it was open then: a ticket opened meanwhile is parallel (casebook s11 X/Y,
+    A8/B8), and a never-resolved ticket has no returns (N/M)."""
+    if is_open_at(earlier, moment):
+        return None
+    resolutions: list[dt.datetime] = earlier.values["resolutions"]
+    return max((at for at in resolutions if at <= moment), default=None)
 
 
 def escalation_facts(tickets: dict[str, Ticket]) -> dict[str, dict[str, Any]]:
-    """One dict per handoff or escalation, keyed by its event id."""
+    """One dict per handoff or escalation, keyed by its event id (fct_escalations)."""
     out: dict[str, dict[str, Any]] = {}
     for ticket in tickets.values():
-        escalations = sorted(
-            (e for e in ticket.events if e.event_type in ("handoff", "escalation")), key=lambda e: (e.at, e.event_id)
-        )
-        for position, event in enumerate(escalations):
-            ends = escalations[position + 1].at if position + 1 < len(escalations) else None
-            kind = (
-                "ai_handoff"
-                if event.event_type == "handoff"
-                else "engineering"
-                if event.to_tier == "engineering"
-                else "tier_escalation"
-            )
-            in_window = [e for e in ticket.events if e.at >= event.at and (ends is None or e.at < ends)]
-            reply = _first(ticket.events, lambda e, start=event.at: e.useful_by(HUMANS) and e.at >= start)
-            context = _first(in_window, lambda e: e.event_type == "context_request")
-            resolved = _first(in_window, lambda e: e.event_type == "engineering_resolution")
-            codes = [
-                e.resolution_code for e in in_window if e.event_type == "engineering_resolution" and e.at == resolved
-            ]
-            code = min(c for c in codes if c) if codes else None
-            summary, identifiers, repro, evidence = event.packet or (False, False, False, False)
-            required = 4 if kind == "engineering" else 2
-            present = int(summary) + int(identifiers) + (int(repro) + int(evidence) if kind == "engineering" else 0)
-            out[event.event_id] = {
-                "ticket_id": ticket.ticket_id,
-                "escalation_kind": kind,
-                "escalated_at": event.at,
-                "support_path": ticket.values["support_path"],
-                "packet_fields_present": present,
-                "packet_fields_required": required,
-                "packet_completeness": present / required,
-                "is_rework": present < required or (context is not None and (reply is None or context < reply)),
-                "first_human_useful_reply_minutes": _minutes(event.at, reply),
-                "resolution_code": code,
-                "is_unnecessary": kind == "engineering" and code in UNNECESSARY,
-            }
+        passed = [e for e in ticket.events if e.event_type in PASSED_PAST]
+        for position, event in enumerate(passed):
+            ends = passed[position + 1].at if position + 1 < len(passed) else None
+            out[event.event_id] = _escalation(ticket, event, ends)
     return out
+
+
+def _escalation(ticket: Ticket, event: Event, ends: dt.datetime | None) -> dict[str, Any]:
+    kind = (
+        "ai_handoff"
+        if event.event_type == "handoff"
+        else "engineering"
+        if event.to_tier == "engineering"
+        else "tier_escalation"
+    )
+    in_window = [e for e in ticket.events if e.at >= event.at and (ends is None or e.at < ends)]
+    reply = _first_useful(ticket.events, HUMANS, since=event.at)
+    received = _first_useful(ticket.events, HUMANS, since=event.at, tiers=RECEIVING_TIERS[kind])
+    context = _first(in_window, lambda e: e.event_type == "context_request")
+    resolved = _first(in_window, lambda e: e.event_type == "engineering_resolution")
+    codes = [e.resolution_code for e in in_window if e.event_type == "engineering_resolution" and e.at == resolved]
+    code = min(c for c in codes if c) if codes else None
+    summary, identifiers, repro, evidence = event.packet or (False, False, False, False)
+    # Lumen: summary and identifiers always; repro and evidence too for engineering.
+    required = 4 if kind == "engineering" else 2
+    present = int(summary) + int(identifiers) + (int(repro) + int(evidence) if kind == "engineering" else 0)
+    return {
+        "ticket_id": ticket.ticket_id,
+        "escalation_kind": kind,
+        "escalated_at": event.at,
+        "support_path": ticket.values["support_path"],
+        "packet_fields_present": present,
+        "packet_fields_required": required,
+        "packet_completeness": present / required,
+        "is_rework": present < required or (context is not None and (received is None or context < received)),
+        "first_receiver_useful_reply_at": received,
+        "first_human_useful_reply_minutes": _minutes(event.at, reply),
+        "resolution_code": code,
+        "is_unnecessary": kind == "engineering" and code in UNNECESSARY,
+    }
 
 
 def quantile(values: list[float], fraction: float) -> float | None:
@@ -343,10 +542,15 @@ def _count(rows: list[dict[str, Any]], test: Callable[[dict[str, Any]], bool]) -
 
 
 TICKET_RATIOS: dict[str, tuple[Callable[[list[dict[str, Any]]], float], Callable[[list[dict[str, Any]]], float]]] = {
-    "repeat_contact_rate": (lambda r: _count(r, lambda x: x["has_repeat_contact"]), lambda r: float(len(r))),
+    # Only a ticket that was resolved can be returned to (casebook s11).
+    "repeat_contact_rate": (
+        lambda r: _count(r, lambda x: x["has_repeat_contact"]),
+        lambda r: _count(r, lambda x: x["was_ever_resolved"]),
+    ),
+    # Halo (after Sprinklr): resolved at first contact over tickets received (casebook s09).
     "first_contact_resolution_rate": (
         lambda r: _count(r, lambda x: x["is_first_contact_resolution"]),
-        lambda r: _count(r, lambda x: x["is_resolved"]),
+        lambda r: float(len(r)),
     ),
     "reopen_rate": (
         lambda r: _count(r, lambda x: x["was_ever_resolved"] and x["is_reopened"]),
@@ -404,6 +608,7 @@ TICKET_RATIOS: dict[str, tuple[Callable[[list[dict[str, Any]]], float], Callable
         ),
         lambda r: _count(r, lambda x: x["nps_score"] is not None),
     ),
+    # Halo: cost by workflow; a return's cost is charged to the path that failed (casebook s12).
     "cost_per_resolution": (
         lambda r: sum(x["resolution_cost_usd"] for x in r),
         lambda r: _count(r, lambda x: x["is_resolved"]),
