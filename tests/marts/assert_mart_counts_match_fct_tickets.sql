@@ -1,13 +1,15 @@
 -- Counts agree across marts: tickets per week, per path (and in total) and per channel are the
--- same in fct_tickets, metrics_by_path (the count behind deflection_rate and
--- repeat_contact_rate, two metrics every source system measures) and scorecard_weekly. Returns the weeks and paths that disagree.
+-- same in fct_tickets, metrics_by_path (the count behind deflection_rate, and the ever-resolved
+-- tickets behind repeat_contact_rate: two metrics every source system measures) and
+-- scorecard_weekly. Returns the weeks and paths that disagree.
 with
 
 fct as (
     select
         cast({{ dbt.date_trunc('week', 'created_at') }} as date) as week_start,
         support_path,
-        count(*) as tickets
+        count(*) as tickets,
+        {{ count_if('was_ever_resolved') }} as resolved_tickets
     from {{ ref('fct_tickets') }}
     group by {{ dbt.date_trunc('week', 'created_at') }}, support_path
 ),
@@ -18,7 +20,8 @@ fct_with_blend as (
     select
         week_start,
         'all' as support_path,
-        sum(tickets) as tickets
+        sum(tickets) as tickets,
+        sum(resolved_tickets) as resolved_tickets
     from fct
     group by week_start
 ),
@@ -28,7 +31,7 @@ metric_counts as (
         period_start as week_start,
         support_path,
         max(case when metric_name = 'deflection_rate' then denominator end) as deflection_tickets,
-        max(case when metric_name = 'repeat_contact_rate' then denominator end) as identifier_tickets
+        max(case when metric_name = 'repeat_contact_rate' then denominator end) as repeat_contact_tickets
     from {{ ref('metrics_by_path') }}
     where period_grain = 'week' and segment_type = 'all'
     group by period_start, support_path
@@ -57,7 +60,8 @@ select
     fct_with_blend.support_path,
     fct_with_blend.tickets,
     metric_counts.deflection_tickets,
-    metric_counts.identifier_tickets,
+    metric_counts.repeat_contact_tickets,
+    fct_with_blend.resolved_tickets,
     channel_counts.channel_tickets,
     scorecard.tickets as scorecard_tickets
 from fct_with_blend
@@ -75,6 +79,6 @@ left join scorecard
         and fct_with_blend.support_path = scorecard.support_path
 where
     metric_counts.deflection_tickets is distinct from fct_with_blend.tickets
-    or metric_counts.identifier_tickets is distinct from fct_with_blend.tickets
+    or metric_counts.repeat_contact_tickets is distinct from fct_with_blend.resolved_tickets
     or channel_counts.channel_tickets is distinct from fct_with_blend.tickets
     or scorecard.tickets is distinct from fct_with_blend.tickets
