@@ -30,6 +30,10 @@ arrivals as (
     select * from {{ ref('int_tickets_identified_at_arrival') }}
 ),
 
+safe_answers as (
+    select * from {{ ref('int_customer_safe_answers') }}
+),
+
 -- The first human useful reply after the ticket's first handoff: the earliest over its handoffs,
 -- since a later handoff's first reply can never come before the first one's.
 handoffs as (
@@ -61,6 +65,7 @@ joined as (
         surveys.ces_score,
         surveys.nps_score,
         arrivals.arrival_account_id,
+        safe_answers.customer_safe_answer_at,
         tickets.human_handle_seconds as handle_seconds,
         business_clocks.created_at_business_clock,
         business_clocks.first_response_at_business_clock,
@@ -77,30 +82,8 @@ joined as (
         on tickets.ticket_id = business_clocks.ticket_id
     left join arrivals
         on tickets.ticket_id = arrivals.ticket_id
-),
-
--- Time to customer-safe answer (macro time_to_customer_safe_answer): a customer's returns on one
--- issue form a chain that ends at the first ticket (in creation order, per customer and issue
--- type) with no repeat contact; the answer held when that ticket was resolved. Each ticket's
--- chain is numbered by the chain ends created before it.
-safe_answer_chains as (
-    select
-        *,
-        coalesce(count(case when {{ time_to_customer_safe_answer('chain_end') }} then 1 end) over (
-            partition by customer_id, issue_type
-            order by created_at, ticket_id
-            rows between unbounded preceding and 1 preceding
-        ), 0) as safe_answer_chain_number
-    from joined
-),
-
-safe_answers as (
-    select
-        *,
-        max({{ time_to_customer_safe_answer('held_at') }}) over (
-            partition by customer_id, issue_type, safe_answer_chain_number
-        ) as customer_safe_answer_at
-    from safe_answer_chains
+    left join safe_answers
+        on tickets.ticket_id = safe_answers.ticket_id
 ),
 
 measured as (
@@ -125,7 +108,7 @@ measured as (
         {{ resolution_time('business_row') }} as resolution_business_minutes,
         {{ cost_per_resolution('ticket_row') }} as ticket_cost_usd,
         {{ time_to_customer_safe_answer('row') }} as time_to_customer_safe_answer_minutes
-    from safe_answers
+    from joined
 ),
 
 -- A repeat contact's cost lands on the ticket it repeats (the path that failed): the cost of the
