@@ -46,18 +46,23 @@ increment_repeated_event_ids as (
 ),
 {%- endif %}
 
-events as (
+staged_events as (
     select
         *,
-        {{ in_ticket_increment('ticket_id') }} as is_in_increment
-    from {{ ref('stg_helpdesk__ticket_events') }}
-    where
-        {{ in_ticket_increment('ticket_id') }}
+        {{ in_ticket_increment('ticket_id') }} as is_in_increment,
         {%- if is_incremental() %}
-        or {{ fast_hash('event_id') }} in (
+        {{ fast_hash('event_id') }} in (
             select increment_repeated_event_ids.event_id_hash from increment_repeated_event_ids
-        )
+        ) as shares_event_id_with_increment
+        {%- else %}
+        false as shares_event_id_with_increment
         {%- endif %}
+    from {{ ref('stg_helpdesk__ticket_events') }}
+),
+
+events as (
+    select * from staged_events
+    where is_in_increment or shares_event_id_with_increment
 ),
 
 ticket_ids as (

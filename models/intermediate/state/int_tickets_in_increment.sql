@@ -56,7 +56,8 @@ unfinished as (
     where build_invocation_id not in (select committed.build_invocation_id from committed)
     {%- endif %}
     {%- else %}
-    select ticket_id from changed where false
+    select ticket_id from changed
+    where false
     {%- endif %}
 ),
 

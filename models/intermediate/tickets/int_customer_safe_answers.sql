@@ -24,12 +24,12 @@ charges as (
 descendants (ticket_id, descendant_id) as (
     select
         ticket_id,
-        ticket_id
+        ticket_id as descendant_id
     from tickets
     union all
     select
         descendants.ticket_id,
-        charges.ticket_id
+        charges.ticket_id as descendant_id
     from descendants
     inner join charges
         on descendants.descendant_id = charges.repeated_ticket_id
