@@ -64,7 +64,7 @@ test-python: install ## pytest: generator, fault suites, reference checks, incre
 	eval "$$(scripts/pg_server.sh start)"
 	trap 'scripts/pg_server.sh stop' EXIT
 	export SPARK_LOCAL_IP=127.0.0.1
-	SUPPORT_REQUIRE_POSTGRES=1 SUPPORT_REQUIRE_SPARK=1 SUPPORT_REQUIRE_BROWSER=1 $(BIN)/pytest tests/python
+	SUPPORT_REQUIRE_POSTGRES=1 SUPPORT_REQUIRE_SPARK=1 SUPPORT_REQUIRE_BROWSER=1 $(BIN)/pytest --durations=15 tests/python
 
 test-spark: install ## The Spark tests alone (demo build and DuckDB parity, pyspark's in-process session)
 	export SPARK_LOCAL_IP=127.0.0.1
