@@ -2,9 +2,9 @@
     when every window its metric waits for has closed as of the build's horizon
     (int_metric_horizon: var `as_of`, never later than the latest data). The metric catalog's
     `final_after` says what each metric waits for:
-      period_end  the period is over (a stock read at the period's end, account quarters);
-      settled     the period is over and every row of the cell (a ticket, an escalation's or an
-                  agent's ticket) is resolved and stayed so for var `repeat_contact_window_days`:
+      period_end  the period is over (a stock read at the period's end: the backlog);
+      settled     the period is over and every row of the cell (a ticket, an escalation's, an
+                  agent's or an account's tickets) is resolved and stayed so for var `repeat_contact_window_days`:
                   until then a reopen, a return of the customer, a late survey, more work or an
                   escalation can still change the cell. A ticket reopened after that makes the
                   cell provisional again (its resolution is gone), visibly, never silently.
@@ -15,7 +15,7 @@
     resolution (`resolved_at`, null while the ticket is open). -#}
 {% macro cell_settlement_columns(resolved_at) -%}
     case when {{ resolved_at }} is null then 1 else 0 end as unresolved_rows,
-    {{ dbt.dateadd('day', var('repeat_contact_window_days'), resolved_at) }} as settles_at
+    {{ dbt.dateadd('day', number_var('repeat_contact_window_days'), resolved_at) }} as settles_at
 {%- endmacro %}
 
 {#- The same columns for a relation whose cells wait only for the period's end. -#}

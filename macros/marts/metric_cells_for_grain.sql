@@ -174,9 +174,8 @@ account_cells as (
         cast({{ safe_divide(context[metric]('numerator'), context[metric]('denominator')) }} as {{ type_double() }})
             as metric_value,
         '{{ metric }}' as catalog_metric_name,
-        -- Account quarters wait only for the period's end (catalog: final_after period_end).
-        0 as cell_unresolved_rows,
-        cast(null as {{ dbt.type_timestamp() }}) as cell_last_settles_at
+        -- An account's experience settles with its tickets (catalog: final_after settled).
+        {{ metric_cell_settlement('unresolved_tickets', 'last_settles_at') }}
     from account_experience
     where period_grain = '{{ grain }}'
     group by period_grain, period_start, support_path{{ ", coalesce(account_segment, 'unknown')" if segment }}

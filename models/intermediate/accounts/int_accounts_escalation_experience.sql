@@ -3,7 +3,8 @@
 -- what its tickets went through there, its ARR and renewal, and whether its experience was at
 -- risk (a share of its tickets at least var `at_risk_bad_ticket_share` had a bad experience:
 -- reopened, came back, a reworked escalation, or CSAT 1-2). The `all` rows are built per
--- account, not summed from the paths, so an account on two paths counts once in the blend.
+-- account, not summed from the paths, so an account on two paths counts once in the blend. Each
+-- row says when its tickets settle (unresolved_tickets, last_settles_at), as ticket cells do.
 with
 
 tickets as (
@@ -37,6 +38,7 @@ ticket_periods as (
         tickets.has_repeat_contact,
         coalesce(reworked.reworked_escalations, 0) as reworked_escalations,
         tickets.csat_score,
+        tickets.resolved_at,
         (
             tickets.is_reopened
             or tickets.has_repeat_contact
@@ -69,7 +71,11 @@ per_account as (
         {{ count_if('is_reopened') }} as reopened_tickets,
         {{ count_if('has_repeat_contact') }} as repeat_contact_tickets,
         sum(reworked_escalations) as reworked_escalations,
-        {{ count_if('csat_score <= 2') }} as low_csat_tickets
+        {{ count_if('csat_score <= 2') }} as low_csat_tickets,
+        -- Settlement (macro cell_final_at): a ticket can still turn bad until it has been resolved
+        -- for repeat_contact_window_days; an open one, until it is resolved.
+        {{ count_if('resolved_at is null') }} as unresolved_tickets,
+        max({{ dbt.dateadd('day', number_var('repeat_contact_window_days'), 'resolved_at') }}) as last_settles_at
     from ticket_periods
     group by period_grain, period_start, period_end, support_path, account_id
 ),
