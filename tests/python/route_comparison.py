@@ -51,6 +51,30 @@ CONVERSATION_TICKET_COLUMNS = (
 )
 
 
+# Human work that neither Zendesk nor Intercom lands (no evidence, problem confirmation or workflow
+# events): a ticket whose only human work is of these kinds is human-handled in the contract and
+# cannot be through those helpdesks, so is_human_handled is compared on the other tickets.
+UNLANDED_WORK_EVENTS = ("evidence", "problem_confirmed", "workflow_applied")
+
+
+def tickets_with_only_unlanded_work(contract: DbtProject) -> set[str]:
+    """The contract's tickets whose human work (anything an agent or engineer did but be assigned,
+    an escalation, an engineering resolution) is all of UNLANDED_WORK_EVENTS."""
+    unlanded = ", ".join(f"'{kind}'" for kind in UNLANDED_WORK_EVENTS)
+    work = (
+        "((actor_type in ('agent', 'engineer') and event_type <> 'assignment')"
+        " or event_type in ('escalation', 'engineering_resolution'))"
+    )
+    found = contract.query(f"""
+        select ticket_id
+        from main_intermediate.int_ticket_events_conformed
+        group by ticket_id
+        having count(case when {work} then 1 end) > 0
+            and count(case when {work} and event_type not in ({unlanded}) then 1 end) = 0
+    """)
+    return {ticket_id for (ticket_id,) in found}
+
+
 def same(left: Any, right: Any) -> bool:
     """Equal; both null; numbers to a relative 1e-9 (sums of floats may differ in their last bits)."""
     if left is None or right is None:
