@@ -111,14 +111,15 @@ def macro_files(names: Sequence[str]) -> list[Path]:
 
 
 def scratch_copy(workdir: Path, database: Path) -> Path:
-    """A copy of the project (without target/, logs/ and the venv) and of the built DuckDB file."""
+    """A copy of the project (without target/, logs/ and the venv) and of dbt's build file (the
+    published file holds the marts alone; the unit tests need the intermediate relations too)."""
     project = workdir / "project"
     shutil.copytree(
         ROOT,
         project,
         ignore=shutil.ignore_patterns(".git", ".venv", "target", "logs", "dbt_packages", "__pycache__", "*.duckdb*"),
     )
-    shutil.copy2(database, workdir / "support.duckdb")
+    shutil.copy2(database, workdir / "support.build.duckdb")
     return project
 
 
@@ -128,6 +129,7 @@ def run_unit_tests(project: Path, workdir: Path, selector: str) -> tuple[bool, s
         **os.environ,
         "DBT_PROFILES_DIR": str(project),
         "DUCKDB_PATH": str(workdir / "support.duckdb"),
+        "DUCKDB_BUILD_PATH": str(workdir / "support.build.duckdb"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     command = [
@@ -160,8 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--database",
         type=Path,
-        default=ROOT / "target" / "support.duckdb",
-        help="a built DuckDB file (make build) the unit tests read their upstream relations from",
+        default=ROOT / "target" / "support.build.duckdb",
+        help="dbt's DuckDB build file (make build) the unit tests read their upstream relations from",
     )
     parser.add_argument("--select", default="test_type:unit", help="dbt selector of the tests to run")
     args = parser.parse_args(argv)
