@@ -5,7 +5,10 @@ time (`>` and `>=` swap, `<` and `<=` swap) and every SQL `and` becomes `or`, in
 of the project; the dbt unit tests run against a copy of an already built DuckDB file (the unit
 tests need the upstream relations, run `make build` first). A mutant that leaves every unit test
 green survived: no test pins that boundary. Jinja comments and `{% %}` control tags are not
-mutated; an `and` that closes a `between` is skipped (the mutant would not parse).
+mutated; an `and` that closes a `between` is skipped (the mutant would not parse). A mutant that
+no input can tell apart from the macro (an equivalent mutant) is listed in EQUIVALENT with the
+reason, keyed by its macro and mutated line, and is reported but not run; an entry that matches
+no mutant any more (the line changed) is reported as stale, so the mutant is judged again.
 
     python scripts/mutate_metrics.py --list                    # the mutants, nothing run
     python scripts/mutate_metrics.py revenue_at_risk_rate      # one macro's mutants
@@ -38,6 +41,20 @@ COMPARISON = re.compile(r"(?<![<>=!\-%{])(>=|<=|>|<)(?![>=%}])")
 AND = re.compile(r"\band\b")
 EXCLUDED_SPANS = re.compile(r"\{#.*?#\}|\{%.*?%\}", re.DOTALL)
 SKIPPED_FILES = {"metric_part_error.sql"}
+# Equivalent mutants: (macro, the mutated line stripped of indentation) -> why no input tells the
+# mutant from the macro. Keep each reason to one line; a test that could fail belongs in dbt.
+EQUIVALENT: dict[tuple[str, str], str] = {
+    (
+        "first_contact_resolution_rate",
+        "and coalesce(last_customer_message_sequence <= first_useful_reply_sequence, true)",
+    ): (
+        "both are event_sequence values (a row_number per ticket) of different events, a customer "
+        "message and a reply by ai, agent or engineer, so they are never equal"
+    ),
+    ("time_to_first_evidence", "when first_evidence_at > first_human_assignment_at"): (
+        "at equal instants the elapsed branch gives 0 minutes and the else branch gives 0: the same value"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -51,12 +68,22 @@ class Mutant:
     replacement: str
     line: int
 
+    column: int
+
     @property
     def label(self) -> str:
-        return f"{self.macro}:{self.line} {self.original!r} -> {self.replacement!r}"
+        return f"{self.macro}:{self.line}:{self.column} {self.original!r} -> {self.replacement!r}"
 
     def apply(self, text: str) -> str:
         return text[: self.start] + self.replacement + text[self.end :]
+
+    def mutated_line(self, text: str) -> str:
+        """The line of the mutant, mutated and stripped (the allow-list's key)."""
+        return self.apply(text).splitlines()[self.line - 1].strip()
+
+    def equivalence(self, text: str) -> str | None:
+        """Why the mutant is equivalent, when EQUIVALENT says so."""
+        return EQUIVALENT.get((self.macro, self.mutated_line(text)))
 
 
 def _excluded(text: str) -> list[tuple[int, int]]:
@@ -96,6 +123,7 @@ def _mutant(macro_file: Path, text: str, start: int, original: str, replacement:
         original=original,
         replacement=replacement,
         line=text.count("\n", 0, start) + 1,
+        column=start - (text.rfind("\n", 0, start) + 1) + 1,
     )
 
 
@@ -111,14 +139,15 @@ def macro_files(names: Sequence[str]) -> list[Path]:
 
 
 def scratch_copy(workdir: Path, database: Path) -> Path:
-    """A copy of the project (without target/, logs/ and the venv) and of the built DuckDB file."""
+    """A copy of the project (without target/, logs/ and the venv) and of dbt's build file (the
+    published file holds the marts alone; the unit tests need the intermediate relations too)."""
     project = workdir / "project"
     shutil.copytree(
         ROOT,
         project,
         ignore=shutil.ignore_patterns(".git", ".venv", "target", "logs", "dbt_packages", "__pycache__", "*.duckdb*"),
     )
-    shutil.copy2(database, workdir / "support.duckdb")
+    shutil.copy2(database, workdir / "support.build.duckdb")
     return project
 
 
@@ -128,6 +157,7 @@ def run_unit_tests(project: Path, workdir: Path, selector: str) -> tuple[bool, s
         **os.environ,
         "DBT_PROFILES_DIR": str(project),
         "DUCKDB_PATH": str(workdir / "support.duckdb"),
+        "DUCKDB_BUILD_PATH": str(workdir / "support.build.duckdb"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
     command = [
@@ -160,30 +190,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--database",
         type=Path,
-        default=ROOT / "target" / "support.duckdb",
-        help="a built DuckDB file (make build) the unit tests read their upstream relations from",
+        default=ROOT / "target" / "support.build.duckdb",
+        help="dbt's DuckDB build file (make build) the unit tests read their upstream relations from",
     )
     parser.add_argument("--select", default="test_type:unit", help="dbt selector of the tests to run")
     args = parser.parse_args(argv)
 
     files = macro_files(args.macros)
     planned = [mutant for path in files for mutant in mutants(path)]
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in files}
+    equivalent = {mutant: reason for mutant in planned if (reason := mutant.equivalence(texts[mutant.macro]))}
     if args.list:
         for mutant in planned:
-            print(mutant.label)
-        print(f"{len(planned)} mutants in {len(files)} macros")
+            note = f" (equivalent: {equivalent[mutant]})" if mutant in equivalent else ""
+            print(mutant.label + note)
+        print(f"{len(planned)} mutants in {len(files)} macros, {len(equivalent)} of them equivalent")
         return 0
     if not args.database.is_file():
         raise SystemExit(f"{args.database} does not exist: run `make build` first")
+    to_run = [mutant for mutant in planned if mutant not in equivalent]
+    survivors = run_mutants(to_run, args.database, args.select)
+    if survivors is None:
+        return 2
+    matched = {(mutant.macro, mutant.mutated_line(texts[mutant.macro])) for mutant in equivalent}
+    stale = [key for key in EQUIVALENT if key[0] in texts and key not in matched]
+    report(planned, equivalent, survivors, stale)
+    return 1 if survivors else 0
 
+
+def run_mutants(planned: Sequence[Mutant], database: Path, selector: str) -> list[Mutant] | None:
+    """Each mutant applied alone to a scratch project; the survivors (None: the unit tests fail
+    on the unmutated project)."""
     with tempfile.TemporaryDirectory(prefix="mutate_metrics_") as tmp:
         workdir = Path(tmp)
-        project = scratch_copy(workdir, args.database)
-        passed, output = run_unit_tests(project, workdir, args.select)
+        project = scratch_copy(workdir, database)
+        passed, output = run_unit_tests(project, workdir, selector)
         if not passed:
             print(output)
             print("The unit tests fail on the unmutated project: fix them first.")
-            return 2
+            return None
         survivors: list[Mutant] = []
         for number, mutant in enumerate(planned, start=1):
             target = project / MACROS / f"{mutant.macro}.sql"
@@ -191,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             target.write_text(mutant.apply(original), encoding="utf-8")
             started = time.monotonic()
             try:
-                passed, output = run_unit_tests(project, workdir, args.select)
+                passed, output = run_unit_tests(project, workdir, selector)
             finally:
                 target.write_text(original, encoding="utf-8")
             verdict = "SURVIVED" if passed else f"killed by {_failed_tests(output)}"
@@ -199,10 +244,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"[{number}/{len(planned)}] {mutant.label}: {verdict} ({elapsed:.0f} s)", flush=True)
             if passed:
                 survivors.append(mutant)
-    print(f"\n{len(planned) - len(survivors)} of {len(planned)} mutants killed; {len(survivors)} survived:")
+    return survivors
+
+
+def report(
+    planned: Sequence[Mutant],
+    equivalent: dict[Mutant, str],
+    survivors: Sequence[Mutant],
+    stale: Sequence[tuple[str, str]],
+) -> None:
+    """The summary: killed, equivalent (with the reason), survived, and stale allow-list entries."""
+    killed = len(planned) - len(equivalent) - len(survivors)
+    print(f"\n{killed} of {len(planned)} mutants killed; {len(equivalent)} equivalent (not run):")
+    for mutant, reason in equivalent.items():
+        print(f"  {mutant.label}: {reason}")
+    for macro, line in stale:
+        print(f"  stale allow-list entry, no such mutant (judge it again): {macro}: {line}")
+    print(f"{len(survivors)} survived:")
     for mutant in survivors:
         print(f"  {mutant.label}")
-    return 1 if survivors else 0
 
 
 if __name__ == "__main__":
