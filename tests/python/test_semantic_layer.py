@@ -1,9 +1,9 @@
 """The semantic layer: MetricFlow validates the semantic models and metrics against the warehouse,
 and every catalog metric queried through `mf query` equals the same metric in metrics_by_path
 (built from the metric macros): one definition, two routes, the same answer. Both on the demo and
-on a small generated operation known mid-way (var `as_of`), where many tickets are still open or
-unresolved: denominators that differ only there (ever-resolved tickets against tickets received)
-and provisional periods show up."""
+on a small generated operation known mid-way (var `as_of`), with more unresolved tickets and
+provisional periods than the demo (a denominator of ever-resolved tickets against one of tickets
+received differs only where tickets are unresolved: 3 demo cells, every generated comparison)."""
 
 from __future__ import annotations
 
@@ -207,7 +207,8 @@ def test_quarterly_account_metrics_equal_metrics_by_path(semantic_project: Seman
     assert compared >= MIN_ACCOUNT_VALUES[semantic_project.dataset], f"only {compared} values compared"
 
 
-# The semantic model of each metric_time grain's maturity (ticket_maturity): group-bys of the test.
+# How the maturity test slices the periods: the mf group-bys besides metric_time, and the
+# metrics_by_path segment_type the same cells have.
 MATURITY_GROUPS = {
     "blended": ([], "all"),
     "by_path": (["ticket__support_path"], "all"),
