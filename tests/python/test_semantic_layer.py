@@ -216,19 +216,28 @@ MATURITY_GROUPS = {
 }
 
 
+# Per fact: a metric of it to query beside, and the maturity count of its rows.
+MATURITY_COUNTS = {
+    "fct_tickets": ("deflection_rate", "provisional_tickets"),
+    "fct_escalations": ("escalation_rework_rate", "provisional_escalations"),
+}
+
+
 @pytest.mark.parametrize("grain", ["week", "month", "quarter"])
 @pytest.mark.parametrize("group", sorted(MATURITY_GROUPS))
-def test_provisional_tickets_say_which_cells_are_final(
-    semantic_project: SemanticProject, grain: str, group: str, tmp_path: Path
+@pytest.mark.parametrize("fact", sorted(MATURITY_COUNTS))
+def test_provisional_rows_say_which_cells_are_final(
+    semantic_project: SemanticProject, fact: str, grain: str, group: str, tmp_path: Path
 ) -> None:
     """A period and group the semantic layer returns is final exactly when its count of
-    provisional tickets is 0: the same verdict as metrics_by_path.is_final for every fct_tickets
-    metric of that cell. Queried beside a ticket metric, as a BI user would."""
+    provisional rows (tickets, or escalations) is 0: the same verdict as metrics_by_path.is_final
+    for every metric of that fact in that cell. Queried beside a metric, as a BI user would."""
     dimensions, segment_type = MATURITY_GROUPS[group]
-    measure = f"provisional_tickets_{grain}"
+    metric, count = MATURITY_COUNTS[fact]
+    measure = f"{count}_{grain}"
     rows = mf_query(
         semantic_project,
-        ["deflection_rate", measure],
+        [metric, measure],
         [f"metric_time__{grain}", *dimensions],
         tmp_path / "maturity.csv",
     )
@@ -236,7 +245,7 @@ def test_provisional_tickets_say_which_cells_are_final(
         (row[f"metric_time__{grain}"][:10], *(row[dimension] for dimension in dimensions)): float(row[measure]) == 0
         for row in rows
     }
-    metrics = ", ".join(f"'{name}'" for name in metricflow_names("fct_tickets"))
+    metrics = ", ".join(f"'{name}'" for name in metricflow_names(fact))
     path_filter = "support_path <> 'all'" if dimensions else "support_path = 'all'"
     cells = semantic_project.project.query(
         "select period_start, support_path, segment_value, metric_name, is_final from main_marts.metrics_by_path "
