@@ -44,3 +44,9 @@
             then greatest({{ period_end_at }}, coalesce({{ last_settles_at }}, {{ period_end_at }}))
     end
 {%- endmacro %}
+
+{#- Whether a cell (or one row of it, with the row's own final_at) is final as of the horizon
+    (int_metric_horizon.horizon_at): a null final_at (unresolved rows) is not final. -#}
+{% macro cell_is_final(final_at, horizon_at) -%}
+    coalesce({{ final_at }} <= {{ horizon_at }}, false)
+{%- endmacro %}

@@ -71,5 +71,5 @@ select
     metric_value,
     final_at,
     unresolved_rows,
-    coalesce(final_at <= horizon_at, false) as is_final
+    {{ cell_is_final('final_at', 'horizon_at') }} as is_final
 from matured
