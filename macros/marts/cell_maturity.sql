@@ -50,3 +50,25 @@
 {% macro cell_is_final(final_at, horizon_at) -%}
     coalesce({{ final_at }} <= {{ horizon_at }}, false)
 {%- endmacro %}
+
+{#- A row taken as a one-row `settled` cell of each period grain (fct_ticket_maturity,
+    fct_escalation_maturity): `final_at_<grain>` for week, month and quarter, from the row's
+    period column and its settlement columns (cell_settlement_columns) in `relation`. -#}
+{% macro row_final_at_columns(relation, period_column) -%}
+    {%- for grain in ['week', 'month', 'quarter'] %}
+    {{ cell_final_at(
+        "'settled'",
+        period_end_date("'" ~ grain ~ "'", 'cast(' ~ dbt.date_trunc(grain, relation ~ '.' ~ period_column) ~ ' as date)'),
+        relation ~ '.unresolved_rows',
+        relation ~ '.settles_at'
+    ) }} as final_at_{{ grain }},
+    {%- endfor %}
+{%- endmacro %}
+
+{#- `final_at_<grain>` and `is_final_<grain>` for each period grain, judged at `horizon_column`. -#}
+{% macro row_maturity_columns(horizon_column) -%}
+    {%- for grain in ['week', 'month', 'quarter'] %}
+    final_at_{{ grain }},
+    {{ cell_is_final('final_at_' ~ grain, horizon_column) }} as is_final_{{ grain }},
+    {%- endfor %}
+{%- endmacro %}

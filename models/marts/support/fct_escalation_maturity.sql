@@ -34,14 +34,7 @@ rows_final_at as (
         settlement.ticket_id,
         settlement.escalated_at,
         settlement.settles_at,
-        {%- for grain in ['week', 'month', 'quarter'] %}
-        {{ cell_final_at(
-            "'settled'",
-            period_end_date("'" ~ grain ~ "'", 'cast(' ~ dbt.date_trunc(grain, 'settlement.escalated_at') ~ ' as date)'),
-            'settlement.unresolved_rows',
-            'settlement.settles_at'
-        ) }} as final_at_{{ grain }},
-        {%- endfor %}
+        {{- row_final_at_columns('settlement', 'escalated_at') }}
         horizon.horizon_at
     from settlement
     cross join horizon
@@ -52,9 +45,6 @@ select
     ticket_id,
     escalated_at,
     settles_at,
-    {%- for grain in ['week', 'month', 'quarter'] %}
-    final_at_{{ grain }},
-    {{ cell_is_final('final_at_' ~ grain, 'horizon_at') }} as is_final_{{ grain }},
-    {%- endfor %}
+    {{- row_maturity_columns('horizon_at') }}
     horizon_at
 from rows_final_at

@@ -28,14 +28,7 @@ rows_final_at as (
         settlement.ticket_id,
         settlement.created_at,
         settlement.settles_at,
-        {%- for grain in ['week', 'month', 'quarter'] %}
-        {{ cell_final_at(
-            "'settled'",
-            period_end_date("'" ~ grain ~ "'", 'cast(' ~ dbt.date_trunc(grain, 'settlement.created_at') ~ ' as date)'),
-            'settlement.unresolved_rows',
-            'settlement.settles_at'
-        ) }} as final_at_{{ grain }},
-        {%- endfor %}
+        {{- row_final_at_columns('settlement', 'created_at') }}
         horizon.horizon_at
     from settlement
     cross join horizon
@@ -45,9 +38,6 @@ select
     ticket_id,
     created_at,
     settles_at,
-    {%- for grain in ['week', 'month', 'quarter'] %}
-    final_at_{{ grain }},
-    {{ cell_is_final('final_at_' ~ grain, 'horizon_at') }} as is_final_{{ grain }},
-    {%- endfor %}
+    {{- row_maturity_columns('horizon_at') }}
     horizon_at
 from rows_final_at
